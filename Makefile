@@ -1,0 +1,37 @@
+# gongkai — `make demo` and `make test` each bootstrap .venv (idempotent) and run.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+SAMPLE := corpus/sample_final_accounts_2023.pdf
+
+.PHONY: demo test lint bench clean venv
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+$(SAMPLE): corpus/make_sample.py | $(STAMP)
+	$(BIN)/python corpus/make_sample.py $(SAMPLE)
+
+demo: $(STAMP) $(SAMPLE)
+	$(BIN)/gongkai check $(SAMPLE)
+	$(BIN)/gongkai extract corpus/ -o out/demo
+	@echo "dataset written to out/demo/ (documents, facts, findings, errors as CSV and Parquet, datapackage.json)"
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check gongkai tests benchmarks corpus
+
+bench: $(STAMP)
+	$(BIN)/python -m gongkai.bench
+
+clean:
+	rm -rf $(VENV) out .pytest_cache

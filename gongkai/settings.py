@@ -1,0 +1,61 @@
+"""Settings: limits, the PDF backend and rule selection, validated in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+PDF_BACKENDS = ("pdfium", "plumber")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How gongkai reads and checks a file.
+
+    ``max_bytes``, ``max_pages`` and ``timeout_seconds`` bound the work one file may
+    cause (``0`` means no limit); ``pdf_backend`` picks the PDF reader; ``rules`` and
+    ``skip_rules`` select validation rules by id prefix (``"rate"`` selects every
+    ``rate.*`` rule).
+    """
+
+    max_bytes: int = 200 * 1024 * 1024
+    max_pages: int = 2000
+    timeout_seconds: float = 300.0
+    pdf_backend: str = "pdfium"
+    rules: tuple[str, ...] = ()
+    skip_rules: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.pdf_backend not in PDF_BACKENDS:
+            raise ValueError(f"pdf_backend must be one of {PDF_BACKENDS}, not {self.pdf_backend!r}")
+        for name in ("max_bytes", "max_pages", "timeout_seconds"):
+            if getattr(self, name) < 0:
+                raise ValueError(f"{name} must not be negative")
+
+    @classmethod
+    def resolve(cls, value: Settings | dict[str, Any] | None = None, **overrides: Any) -> Settings:
+        """Settings from ``None`` (defaults), a dict or an instance, with keyword overrides."""
+        if value is None:
+            base = cls()
+        elif isinstance(value, Settings):
+            base = value
+        elif isinstance(value, dict):
+            known = {f.name for f in fields(cls)}
+            unknown = set(value) - known
+            if unknown:
+                raise ValueError(f"unknown settings: {', '.join(sorted(unknown))}")
+            base = cls(**value)
+        else:
+            raise TypeError(f"cannot make Settings from {type(value).__name__}")
+        overrides = {k: v for k, v in overrides.items() if v is not None}
+        return replace(base, **overrides) if overrides else base
+
+    def rule_selected(self, rule_id: str) -> bool:
+        """Whether a rule id passes the ``rules``/``skip_rules`` prefixes."""
+
+        def matches(prefix: str) -> bool:
+            return rule_id == prefix or rule_id.startswith(prefix + ".")
+
+        if self.rules and not any(matches(p) for p in self.rules):
+            return False
+        return not any(matches(p) for p in self.skip_rules)
