@@ -1,0 +1,177 @@
+"""``RawDocument`` → ``Document``: clean Simplified text with a map back to the page.
+
+Each source line (or table cell) is cleaned on its own — widths folded, pinyin ruby
+removed, Traditional converted to Simplified, punctuation repaired, spaces inside Chinese
+text dropped — and then paragraphs are assembled, so every piece of the final text knows
+the page and box it came from even though OpenCC may change lengths.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gongkai.extract.model import RawDocument, RawTable
+from gongkai.normalize.chars import (
+    canonical_punctuation,
+    fold_width,
+    remove_ruby,
+    repair_punctuation,
+    tidy_spaces,
+)
+from gongkai.normalize.chinese import to_simplified
+from gongkai.normalize.document import Cell, Document, Passage, Span, Table
+from gongkai.normalize.numbers import Number, parse_number, to_yuan
+from gongkai.normalize.paragraphs import Paragraph, group_paragraphs, is_heading_start
+
+__all__ = [
+    "Cell",
+    "Document",
+    "Number",
+    "Passage",
+    "Span",
+    "Table",
+    "normalize",
+    "normalize_line",
+    "parse_number",
+    "to_yuan",
+]
+
+_PUNCT = "，、；：。！？"
+_PUNCT_STRENGTH = {"。": 6, "！": 6, "？": 6, "；": 5, "：": 4, "、": 3, "，": 2}
+
+
+def normalize_line(text: str) -> str:
+    """One line of source text, cleaned: the transformation every line goes through."""
+    text = fold_width(text)
+    text = remove_ruby(text)
+    text = to_simplified(text)
+    text = canonical_punctuation(text)
+    text = tidy_spaces(text)
+    return repair_punctuation(text)
+
+
+def normalize(raw: RawDocument) -> Document:
+    """Normalise an extracted document."""
+    builder = _Builder()
+    for page, block in group_paragraphs(raw):
+        if isinstance(block, Paragraph):
+            builder.add_paragraph(block)
+        else:
+            builder.add_table(page, block)
+    return Document(
+        source=raw.source,
+        format=raw.format,
+        doc_id=raw.doc_id,
+        n_pages=len(raw.pages),
+        text="".join(builder.parts),
+        passages=builder.passages,
+        spans=builder.spans,
+        tables=builder.tables,
+        warnings=list(raw.warnings),
+    )
+
+
+def _joiner(prev: str, nxt: str) -> str:
+    """What goes between two wrapped pieces: nothing in Chinese, a space between two words."""
+    a, b = prev[-1], nxt[0]
+    if a.isascii() and b.isascii() and a.isalnum() and b.isalnum() and (a.isdigit() == b.isdigit()):
+        return " "
+    return ""
+
+
+def join_pieces(pieces: list[str]) -> list[tuple[str, str, int]]:
+    """Wrapped pieces as ``(separator, piece, index)``, repairing punctuation doubled at a seam.
+
+    ``index`` is the position of the piece in ``pieces``; empty pieces are dropped.
+    """
+    out: list[tuple[str, str, int]] = []
+    for index, piece in enumerate(pieces):
+        if out and piece and out[-1][1][-1] in _PUNCT and piece[0] in _PUNCT:
+            separator, prev, prev_index = out[-1]
+            if _PUNCT_STRENGTH[piece[0]] > _PUNCT_STRENGTH[prev[-1]]:
+                prev = prev[:-1]
+                if prev:
+                    out[-1] = (separator, prev, prev_index)
+                else:
+                    out.pop()
+            else:
+                piece = piece[1:]
+        if not piece:
+            continue
+        out.append((_joiner(out[-1][1], piece) if out else "", piece, index))
+    return out
+
+
+class _Builder:
+    """Accumulates the document text, its spans and passages."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.spans: list[Span] = []
+        self.passages: list[Passage] = []
+        self.tables: list[Table] = []
+
+    def _write(self, text: str) -> int:
+        start = self.length
+        self.parts.append(text)
+        self.length += len(text)
+        return start
+
+    def add_paragraph(self, paragraph: Paragraph) -> None:
+        pieces = join_pieces([normalize_line(line.text) for line in paragraph.lines])
+        if not pieces:
+            return
+        start = self.length
+        for separator, piece, index in pieces:
+            if separator:
+                self._write(separator)
+            piece_start = self._write(piece)
+            line = paragraph.lines[index]
+            self.spans.append(Span(piece_start, piece_start + len(piece), line.page, line.bbox))
+        end = self.length
+        self._write("\n")
+        text = "".join(separator + piece for separator, piece, _ in pieces)
+        kind = "heading" if _looks_like_heading(text) else "text"
+        self.passages.append(Passage(len(self.passages), kind, start, end, paragraph.lines[0].page))
+
+    def add_table(self, page: int, raw: RawTable) -> None:
+        start = self.length
+        rows: list[list[Cell | None]] = []
+        for r, raw_row in enumerate(raw.rows):
+            row: list[Cell | None] = []
+            for c, raw_text in enumerate(raw_row):
+                if c:
+                    self._write("\t")
+                if raw_text is None:
+                    row.append(None)
+                    continue
+                text = _clean_cell(raw_text)
+                box = raw.boxes[r][c] if raw.boxes and r < len(raw.boxes) and c < len(raw.boxes[r]) else None
+                cell_start = self._write(text)
+                cell = Cell(text, r, c, cell_start, cell_start + len(text), page, box)
+                self.spans.append(Span(cell.start, cell.end, page, box))
+                row.append(cell)
+            rows.append(row)
+            self._write("\n")
+        end = self.length
+        table = Table(len(self.tables), page, rows, start, end, raw.bbox, (page,))
+        self.tables.append(table)
+        self.passages.append(Passage(len(self.passages), "table", start, end, page, table))
+
+
+def _clean_cell(text: str) -> str:
+    """A cell's text on one line: wrapped label pieces joined, paragraphs separated by a space."""
+    lines = [normalize_line(line) for line in text.split("\n")]
+    out = []
+    for separator, piece, _ in join_pieces(lines):
+        if out and (is_heading_start(piece) or out[-1].endswith(("。", "；", "！", "？"))):
+            separator = " "
+        out.append(separator + piece)
+    return "".join(out).replace("\t", " ")
+
+
+def _looks_like_heading(text: str) -> bool:
+    if len(text) > 40 or re.search(r"[，。；](?!$)", text):
+        return False
+    return is_heading_start(text) or bool(re.match(r"^第[一二三四五六七八九十]+部分", text))

@@ -1,0 +1,155 @@
+"""Lines → paragraphs: drop page furniture, rejoin lines wrapped by the page or a page break.
+
+Printed reports wrap sentences at the right margin and across pages; pasted text keeps a
+blank line where a page ended inside a sentence. The rules here decide, for each pair of
+consecutive lines, whether the second continues the paragraph of the first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from gongkai.extract.model import RawDocument, RawTable, TextLine
+
+HEADING_MARK = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十]+(?:部分|章|节)"
+    r"|[一二三四五六七八九十]+\s*[、.．,，]"
+    r"|[（(]\s*[一二三四五六七八九十]+\s*[)）]"
+    r"|\d{1,2}\s*[、．](?!\d)|\d{1,2}\.(?!\d)"
+    r"|[（(]\s*\d{1,2}\s*[)）]"
+    r"|[①-⑳])"
+)
+_PAGE_NUMBER = re.compile(r"^[-—–－\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*\d{1,4})?(?:\s*共\s*\d+\s*页)?[-—–－\s]*$")
+_TERMINAL = tuple("。！？；.!?;")
+_MIN_WRAPPED_TXT_LINE = 15  # chars: a shorter line before a blank line is a heading, not a wrapped line
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """Consecutive source lines that form one paragraph."""
+
+    lines: list[TextLine]
+
+
+Block = Paragraph | RawTable
+
+
+def is_heading_start(text: str) -> bool:
+    """Whether a line starts with a section or list marker (一、 （一） 1、 (1) ①)."""
+    return HEADING_MARK.match(text) is not None
+
+
+def page_furniture(raw: RawDocument) -> set[tuple[int, int]]:
+    """Positions ``(page index, block index)`` of running headers, footers and page numbers.
+
+    Only documents with page geometry have them: a page number alone on the first or last
+    line of a page, or a line repeated at the top or bottom of at least three pages.
+    """
+    if not any(isinstance(b, TextLine) and b.bbox is not None for p in raw.pages for b in p.blocks):
+        return set()
+    edges: list[tuple[int, int, str]] = []
+    for page_index, page in enumerate(raw.pages):
+        line_positions = [i for i, b in enumerate(page.blocks) if isinstance(b, TextLine)]
+        for i in {*line_positions[:1], *line_positions[-1:]}:
+            edges.append((page_index, i, page.blocks[i].text.strip()))  # type: ignore[union-attr]
+    counts = Counter(_furniture_key(text) for _, _, text in edges)
+    furniture = set()
+    for page_index, i, text in edges:
+        if _PAGE_NUMBER.match(text) or (len(raw.pages) >= 3 and counts[_furniture_key(text)] >= 3 and len(text) < 60):
+            furniture.add((page_index, i))
+    return furniture
+
+
+def _furniture_key(text: str) -> str:
+    return re.sub(r"\d+", "#", text.replace(" ", ""))
+
+
+def group_paragraphs(raw: RawDocument) -> list[tuple[int, Block]]:
+    """Blocks of the document in order, lines grouped into paragraphs, with their page."""
+    furniture = page_furniture(raw)
+    margins = {page.number: _left_margin(page.blocks) for page in raw.pages}
+    out: list[tuple[int, Block]] = []
+    current: Paragraph | None = None
+    previous_right: float | None = None
+    for page_index, page in enumerate(raw.pages):
+        right = _right_margin(page.blocks)
+        first_on_page = True
+        for block_index, block in enumerate(page.blocks):
+            if (page_index, block_index) in furniture:
+                continue
+            if isinstance(block, RawTable):
+                out.append((page.number, block))
+                current = None
+                continue
+            if not block.text.strip():
+                continue
+            if current is not None and _continues(
+                current.lines[-1], block, first_on_page, margins, previous_right
+            ):
+                current.lines.append(block)
+            else:
+                current = Paragraph(lines=[block])
+                out.append((page.number, current))
+            first_on_page = False
+            previous_right = right
+    return out
+
+
+def _continues(
+    prev: TextLine,
+    line: TextLine,
+    new_page: bool,
+    margins: dict[int, float | None],
+    prev_right: float | None,
+) -> bool:
+    """Whether ``line`` continues the paragraph whose last line is ``prev``."""
+    prev_text, text = prev.text.strip(), line.text.strip()
+    if is_heading_start(text):
+        return False
+    if prev.bbox is None or line.bbox is None:
+        return _continues_plain(prev_text, line.gap_before or new_page)
+    if line.gap_before and not new_page:
+        return False
+    size = line.font_size or prev.font_size or 10.0
+    left = margins.get(line.page)
+    if left is not None and line.bbox.x0 - left >= 0.9 * size:
+        return False  # a first-line indent starts a new paragraph
+    if prev_right is not None and prev.bbox.x1 < prev_right - 2 * size:
+        return False  # the previous line stopped short: its paragraph ended
+    if prev_text.endswith(_TERMINAL) and prev_right is not None and prev.bbox.x1 < prev_right - size:
+        return False
+    return not (prev.font_size and line.font_size and abs(prev.font_size - line.font_size) > 1.5)
+
+
+def _continues_plain(prev_text: str, gap: bool) -> bool:
+    """Pasted text: each line is a paragraph, except a sentence cut by a page break.
+
+    Such a cut shows as a long line that does not end a sentence, a blank line, and the
+    rest of the sentence.
+    """
+    if not gap:
+        return False
+    if prev_text.endswith(("：", ":", "，", ",", "、")):
+        return True
+    if len(prev_text) < _MIN_WRAPPED_TXT_LINE or (is_heading_start(prev_text) and len(prev_text) <= 30):
+        return False
+    if not re.search(r"[，,、；;：:]", prev_text) and len(prev_text) < 30:
+        return False  # a title line, not a sentence cut in the middle
+    return not prev_text.endswith(_TERMINAL + ("”", "）", ")", "》", "」"))
+
+
+def _left_margin(blocks: list) -> float | None:
+    xs = [round(b.bbox.x0) for b in blocks if isinstance(b, TextLine) and b.bbox is not None]
+    if not xs:
+        return None
+    repeated = [x for x, n in Counter(xs).items() if n >= 2]
+    return float(min(repeated or xs))
+
+
+def _right_margin(blocks: list) -> float | None:
+    xs = sorted(b.bbox.x1 for b in blocks if isinstance(b, TextLine) and b.bbox is not None)
+    if not xs:
+        return None
+    return xs[int(0.9 * (len(xs) - 1))] if len(xs) >= 5 else xs[-1]
