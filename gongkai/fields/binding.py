@@ -1,0 +1,495 @@
+"""Bind mentions into statements: which figures a rate, share, change or list is about.
+
+Binding follows the text: a rate's numerator and denominator are found before it in the
+same paragraph (then the section), a change binds to the figure its clause is about, and
+the parts of an enumeration follow its total after 其中 / 主要用于 / 具体构成为. When the
+text allows more than one binding, every candidate is kept (best first) and the rules
+prefer the one that is consistent.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from gongkai.fields.mentions import ENUMERATION_AFTER, ENUMERATION_INTRO, Mention
+from gongkai.fields.subjects import same_subject
+from gongkai.normalize.document import Document
+from gongkai.normalize.paragraphs import is_heading_start
+from gongkai.schemas.records import Evidence, Fact, Statement
+from gongkai.schemas.vocabulary import AMOUNT_CLASSES, MEASURES, NAMED_RATES, TOTAL_WORDS, canonical_subject, family_of
+
+_FULL_STOP = re.compile(r"[。！？\n]")
+_BALANCE_CLAIM = re.compile(r"(?<!不)收支(?:基本)?平衡|支出总额等于收入总额|收入总额等于支出总额")
+_SECTION_LOOKBACK = 4  # views before the current one searched for a missing figure
+
+Predicate = Callable[[Mention], bool]
+
+
+def measure_class(mention: Mention) -> str | None:
+    """The class of a mention's measure (``actual``, ``budget_initial`` …)."""
+    return MEASURES.get(mention.fact.measure)
+
+
+def is_money(mention: Mention) -> bool:
+    """Whether the mention is an amount of money."""
+    return mention.fact.value_yuan is not None
+
+
+class Binder:
+    """Builds statements over the mentions of one document."""
+
+    def __init__(self, mentions: list[Mention], document: Document, first_id: int = 0) -> None:
+        self.mentions = mentions
+        self.document = document
+        self.next_id = first_id
+        self.statements: list[Statement] = []
+        self.part_of: dict[int, Statement] = {}  # mention index → its enumeration
+        self.views = _view_order(mentions)
+
+    # -- searching ---------------------------------------------------------------------
+
+    def before(self, mention: Mention, scope: str = "section") -> Iterator[Mention]:
+        """Mentions before ``mention``, nearest first, within ``scope``.
+
+        Scopes: ``sentence``, ``view`` (the paragraph), ``section`` (the paragraph and a
+        few paragraphs before it under the same heading) and ``document``.
+        """
+        for other in reversed(self.mentions[: mention.index]):
+            if scope == "sentence" and (other.view is not mention.view or other.sentence != mention.sentence):
+                return
+            if scope == "view" and other.view is not mention.view:
+                return
+            if scope == "section" and (
+                other.view.section != mention.view.section
+                or self.views[mention.view.passage] - self.views[other.view.passage] > _SECTION_LOOKBACK
+            ):
+                return
+            yield other
+
+    def find(self, mention: Mention, predicate: Predicate, scopes: tuple[str, ...] = ("view", "section")) -> list[Mention]:
+        """Candidates satisfying ``predicate`` in the first scope that has any, nearest first."""
+        for scope in scopes:
+            found = [m for m in self.before(mention, scope) if predicate(m)]
+            if found:
+                return found
+        return []
+
+    # -- statements --------------------------------------------------------------------
+
+    def build(self) -> list[Statement]:
+        """All statements of the document."""
+        self._enumerations()
+        for mention in self.mentions:
+            if mention.label.placeholder:
+                continue
+            if mention.kind == "rate":
+                self._rate(mention)
+            elif mention.kind == "share":
+                self._share(mention)
+            elif mention.kind == "change":
+                self._change(mention)
+        self._balance_claims()
+        return self.statements
+
+    def _add(self, kind: str, facts: list[Fact], evidence: Evidence, roles: dict[str, list[Fact]], note: str | None = None) -> Statement:
+        unique: dict[int, Fact] = {}
+        for fact in facts:
+            unique.setdefault(fact.fact_id, fact)
+        statement = Statement(
+            statement_id=self.next_id,
+            kind=kind,
+            facts=tuple(unique.values()),
+            evidence=evidence,
+            roles=tuple((role, tuple(_dedupe(candidates))) for role, candidates in roles.items()),
+            note=note,
+        )
+        self.next_id += 1
+        self.statements.append(statement)
+        return statement
+
+    def evidence(self, first: Mention, last: Mention | None = None) -> Evidence:
+        """Evidence spanning the sentences of ``first`` to ``last`` (same view)."""
+        last = last or first
+        if last.view is not first.view:
+            last = first
+        start, end = first.sentence_bounds[0], last.sentence_bounds[1]
+        doc_start, doc_end = first.view.doc_range(start, end)
+        box = self.document.bbox_of(*first.view.doc_range(first.start, first.end))
+        return Evidence(
+            page=first.fact.evidence.page,
+            quote=first.view.text[start:end].strip(),
+            start=doc_start,
+            end=doc_end,
+            bbox=box.rounded() if box else None,
+        )
+
+    # rates ------------------------------------------------------------------------------
+
+    def _rate(self, rate: Mention) -> None:
+        label = rate.label
+        name = label.rate_name or ""
+        if name in NAMED_RATES:
+            top, bottom = NAMED_RATES[name]
+            numerators = self.find(rate, lambda m: m.kind == "count" and same_subject(m.subject, top))
+            denominators = self.find(rate, lambda m: m.kind == "count" and same_subject(m.subject, bottom))
+        elif label.rate_base or label.measure in ("执行率", "控制率", "完成率"):
+            bases = _denominator_classes(label.rate_base)
+            subject = rate.subject
+
+            def actual(m: Mention) -> bool:
+                return m.kind == "amount" and measure_class(m) == "actual" and _subject_fits(m, subject)
+
+            def budget(m: Mention) -> bool:
+                return m.kind == "amount" and measure_class(m) in bases and _subject_fits(m, subject)
+
+            numerators = self.find(rate, actual)
+            denominators = self.find(rate, budget)
+            denominators.sort(key=lambda m: bases.index(measure_class(m)))  # type: ignore[arg-type]
+        else:
+            return
+        if not numerators or not denominators:
+            return
+        self._add(
+            "rate",
+            [rate.fact, numerators[0].fact, denominators[0].fact],
+            self.evidence(rate),
+            {
+                "result": [rate.fact],
+                "numerator": [m.fact for m in numerators[:3]],
+                "denominator": [m.fact for m in denominators[:4]],
+            },
+            note=name or label.measure,
+        )
+
+    # shares -----------------------------------------------------------------------------
+
+    def _share(self, share: Mention) -> None:
+        parts = [m for m in self.before(share, "sentence") if m.kind in ("amount", "count")]
+        if not parts:
+            return
+        part = parts[0]
+        wholes: list[Mention] = []
+        if share.label.whole:
+            named = share.label.whole
+
+            def whole(m: Mention) -> bool:
+                return (
+                    m is not part
+                    and m.kind == part.kind
+                    and same_subject(m.subject, named, strict=True)
+                    and measure_class(m) in AMOUNT_CLASSES | {"count", None}
+                )
+
+            wholes = self.find(part, whole, ("view", "section", "document"))
+        else:
+            enumeration = self.part_of.get(part.index)
+            if enumeration is not None:
+                totals = enumeration.role("total")
+                wholes_facts = list(totals)
+                if wholes_facts:
+                    self._add(
+                        "share",
+                        [share.fact, part.fact, wholes_facts[0]],
+                        self.evidence(share),
+                        {"result": [share.fact], "part": [part.fact], "whole": wholes_facts},
+                    )
+                return
+        if not wholes:
+            return
+        self._add(
+            "share",
+            [share.fact, part.fact, wholes[0].fact],
+            self.evidence(share),
+            {"result": [share.fact], "part": [part.fact], "whole": [m.fact for m in wholes[:2]]},
+        )
+
+    # year-on-year changes --------------------------------------------------------------
+
+    def _change(self, change: Mention) -> None:
+        following = self.mentions[change.index + 1] if change.index + 1 < len(self.mentions) else None
+        rate = following if following and following.kind == "change_rate" and following.view is change.view else None
+        currents: list[Mention] = []
+        if change.label.subject:
+            subject = change.fact.subject
+
+            def named(m: Mention) -> bool:
+                return m.kind == "amount" and measure_class(m) in ("actual", "amount", "budget", "budget_full", "budget_initial") and same_subject(m.subject, subject, strict=True)
+
+            currents = self.find(change, named, ("view", "section"))[:2]
+        else:
+            in_sentence = [m for m in self.before(change, "sentence") if m.kind == "amount"]
+            if change.label.measure:
+                in_sentence = [m for m in in_sentence if m.fact.measure == change.label.measure] or in_sentence
+            currents = in_sentence[:1]
+            head = _sentence_head(self.mentions, change)
+            if head is not None and head.kind == "amount" and all(head is not c for c in currents):
+                currents.append(head)
+        if not currents:
+            return
+        facts = [change.fact, currents[0].fact] + ([rate.fact] if rate else [])
+        roles = {"current": [m.fact for m in currents], "change": [change.fact]}
+        if rate:
+            roles["rate"] = [rate.fact]
+        self._add("yoy", facts, self.evidence(change), roles)
+
+    # enumerations ----------------------------------------------------------------------
+
+    def _enumerations(self) -> None:
+        for head in self.mentions:
+            if head.enumerates:
+                self._enumeration_from(head)
+        for view_first in _first_mentions(self.mentions):
+            before = view_first.view.text[view_first.sentence_bounds[0] : view_first.start]
+            if "：" not in before:
+                continue
+            intro = ENUMERATION_INTRO.search(before[: before.index("：") + 1])
+            if intro is None or not intro.group("subject"):
+                continue
+            marker_end = view_first.sentence_bounds[0] + before.index("：") + 1
+            subject = intro.group("subject")
+            totals = self.find(
+                view_first,
+                lambda m, s=subject: m.kind == "amount" and same_subject(m.subject, s, strict=True),
+                ("section", "document"),
+            )
+            if totals:
+                self._collect_parts(totals[0], view_first, marker_end, intro=True)
+
+    def _enumeration_from(self, head: Mention) -> None:
+        following = self.mentions[head.index + 1] if head.index + 1 < len(self.mentions) else None
+        if following is None or head.kind not in ("amount", "count"):
+            return
+        marker = ENUMERATION_AFTER.match(head.view.text[head.end : head.end + 12])
+        marker_end = head.end + (marker.end() if marker else 0)
+        intro = bool(marker) and not re.search(r"其中|分别为", marker.group(0))  # type: ignore[union-attr]
+        self._collect_parts(head, following, marker_end, intro)
+
+    def _collect_parts(self, total: Mention, first: Mention, marker_end: int, intro: bool) -> None:
+        """Parts of ``total`` listed from ``first`` on.
+
+        The list runs to the end of the clause group (；) that holds the marker; a list
+        introduced as a whole (具体构成为：, 主要用于以下方面：) or a marker that ends its
+        sentence (其中：。) runs to the full stop, or on through numbered paragraphs. After
+        the clause group, further clauses continue the list only with members of the same
+        family (基本支出；项目支出).
+        """
+        text = first.view.text
+        semicolon = _next_boundary(text, marker_end, "；。！？\n")
+        full_stop = _next_boundary(text, marker_end, "。！？\n")
+        tail_empty = not text[marker_end:semicolon].strip("，：:；。 ")
+        open_ended = (intro or tail_empty) and not text[marker_end:full_stop].strip("，：:；。 ")
+        strict_end = full_stop if (intro or tail_empty) else semicolon
+        parts: list[Mention] = []
+        family: str | None = None
+        nested: tuple[int, int] | None = None
+        for mention in self.mentions[first.index :]:
+            same_view = mention.view is first.view
+            if same_view and mention.start >= full_stop and not open_ended:
+                break
+            if not same_view and not (
+                open_ended and mention.view.section == first.view.section and _starts_list_item(mention)
+            ):
+                break
+            beyond = same_view and mention.start >= strict_end and not open_ended
+            if nested and (mention.view.passage, mention.sentence) == nested:
+                continue
+            nested = None
+            if mention.kind == total.kind and _is_new_total(mention):
+                break
+            if not self._is_part(mention, total, parts):
+                if parts and mention.kind in ("amount", "count") and same_subject(mention.subject, total.subject, strict=True):
+                    break
+                continue
+            if beyond:
+                if family is None or family_of_subject(mention.subject) != family:
+                    break
+            parts.append(mention)
+            if family is None and len(parts) == 1:
+                family = family_of_subject(mention.subject)
+            if mention.enumerates:
+                nested = (mention.view.passage, mention.sentence)
+        if not parts:
+            return
+        statement = self._add(
+            "enumeration",
+            [total.fact, *(p.fact for p in parts)],
+            self.evidence(total, parts[-1]),
+            {"total": [total.fact], "parts": [p.fact for p in parts]},
+            note=total.subject,
+        )
+        for part in parts:
+            self.part_of.setdefault(part.index, statement)
+
+    def _is_part(self, mention: Mention, total: Mention, parts: list[Mention]) -> bool:
+        if mention.kind != total.kind:
+            return False
+        if mention.quantity.in_brackets and not total.quantity.in_brackets:
+            return False
+        if measure_class(mention) != measure_class(total) and not _same_measure_family(mention, total):
+            return False
+        if same_subject(mention.subject, total.subject, strict=True):
+            return False
+        if parts and any(word in mention.subject for word in TOTAL_WORDS):
+            return False
+        return _clause_head(mention)
+
+    # balance claims -------------------------------------------------------------------
+
+    def _balance_claims(self) -> None:
+        seen: set[tuple[int, int]] = set()
+        for view in {id(m.view): m.view for m in self.mentions}.values():
+            for match in _BALANCE_CLAIM.finditer(view.text):
+                key = (view.passage, match.start())
+                if key in seen:
+                    continue
+                seen.add(key)
+                self._balance_claim(view, match.start(), match.end())
+        self._balance_claims_without_figures(seen)
+
+    def _balance_claims_without_figures(self, seen: set[tuple[int, int]]) -> None:
+        from gongkai.fields.views import document_views
+
+        viewed = {m.view.passage for m in self.mentions}
+        for view in document_views(self.document):
+            if view.passage in viewed:
+                continue
+            for match in _BALANCE_CLAIM.finditer(view.text):
+                if (view.passage, match.start()) not in seen:
+                    self._balance_claim(view, match.start(), match.end())
+
+    def _balance_claim(self, view, start: int, end: int) -> None:  # type: ignore[no-untyped-def]
+        anchor = _last_mention_before(self.mentions, view, start)
+        if anchor is None:
+            return
+        candidates = [anchor, *self.before(anchor, "section")]
+        incomes = [m for m in candidates if _is_total_of(m, "收入")]
+        expenses = [m for m in candidates if _is_total_of(m, "支出")]
+        if not incomes or not expenses:
+            return
+        income, expense = incomes[0], expenses[0]
+        same_class = [m for m in expenses if measure_class(m) == measure_class(income)]
+        expense = same_class[0] if same_class else expense
+        sentence_start = max(view.text.rfind(ch, 0, start) for ch in "。；\n") + 1
+        sentence_end_match = _FULL_STOP.search(view.text, end)
+        sentence_end = sentence_end_match.end() if sentence_end_match else len(view.text)
+        doc_start, doc_end = view.doc_range(sentence_start, sentence_end)
+        evidence = Evidence(
+            page=self.document.page_at(doc_start),
+            quote=view.text[sentence_start:sentence_end].strip(),
+            start=doc_start,
+            end=doc_end,
+        )
+        self._add(
+            "balance_claim",
+            [income.fact, expense.fact],
+            evidence,
+            {"income": [income.fact], "expense": [expense.fact]},
+            note=view.text[start:end],
+        )
+
+
+def _dedupe(facts: list[Fact]) -> list[Fact]:
+    seen: set[int] = set()
+    out = []
+    for fact in facts:
+        if fact.fact_id not in seen:
+            seen.add(fact.fact_id)
+            out.append(fact)
+    return out
+
+
+def _view_order(mentions: list[Mention]) -> dict[int, int]:
+    order: dict[int, int] = {}
+    for mention in mentions:
+        order.setdefault(mention.view.passage, len(order))
+    return order
+
+
+def _denominator_classes(base: str | None) -> list[str]:
+    if base == "budget_initial":
+        return ["budget_initial", "budget"]
+    if base == "budget_full":
+        return ["budget_full", "budget"]
+    return ["budget_full", "budget", "budget_initial"]
+
+
+def _subject_fits(mention: Mention, subject: str) -> bool:
+    return not subject or not mention.subject or same_subject(mention.subject, subject)
+
+
+def _sentence_head(mentions: list[Mention], mention: Mention) -> Mention | None:
+    """The first figure of the full sentence (up to 。) that holds ``mention``."""
+    text = mention.view.text
+    start = max(text.rfind(ch, 0, mention.start) for ch in "。！？\n") + 1
+    for other in mentions[: mention.index]:
+        if other.view is mention.view and other.start >= start:
+            return other
+    return None
+
+
+def _first_mentions(mentions: list[Mention]) -> list[Mention]:
+    out = []
+    seen: set[int] = set()
+    for mention in mentions:
+        key = (mention.view.passage, mention.view.base, mention.sentence)
+        if key not in seen:
+            seen.add(key)  # type: ignore[arg-type]
+            out.append(mention)
+    return out
+
+
+def _next_boundary(text: str, start: int, chars: str) -> int:
+    """The position just after the next boundary character at or after ``start``."""
+    positions = [i for i in (text.find(ch, start) for ch in chars) if i >= 0]
+    return min(positions) + 1 if positions else len(text)
+
+
+def family_of_subject(subject: str) -> str | None:
+    """The vocabulary family of a subject label, if any."""
+    return family_of(canonical_subject(subject) or subject)
+
+
+def _is_new_total(mention: Mention) -> bool:
+    """A figure for another total (支出预算总额 after 收入预算总额) ends a list of parts."""
+    return any(word in mention.subject for word in TOTAL_WORDS) and family_of_subject(mention.subject) is None
+
+
+def _starts_list_item(mention: Mention) -> bool:
+    return is_heading_start(mention.view.text)
+
+
+def _clause_head(mention: Mention) -> bool:
+    """Whether the mention is the first figure of its clause with a subject of its own."""
+    return bool(mention.label.subject) or mention.label.enum_marker
+
+
+def _same_measure_family(a: Mention, b: Mention) -> bool:
+    classes = {measure_class(a), measure_class(b)}
+    if "amount" in classes and classes & AMOUNT_CLASSES == classes:
+        return True  # an amount printed without a measure word takes the list's measure
+    return classes <= {"actual", "amount"} or classes <= {"budget", "budget_initial", "budget_full"} or classes <= {"count", None}
+
+
+def _is_total_of(mention: Mention, side: str) -> bool:
+    subject = mention.subject
+    if mention.kind != "amount" or side not in subject:
+        return False
+    other = "支出" if side == "收入" else "收入"
+    if other in subject:
+        return False
+    return any(word in subject for word in ("总", "合计")) or subject in (f"本年{side}",)
+
+
+def _last_mention_before(mentions: list[Mention], view, position: int) -> Mention | None:  # type: ignore[no-untyped-def]
+    last = None
+    for mention in mentions:
+        if mention.view.passage == view.passage and mention.view.base == view.base and mention.start < position:
+            last = mention
+        elif last is not None and mention.view.passage != view.passage:
+            if mention.view.passage > view.passage:
+                break
+    if last is not None:
+        return last
+    previous = [m for m in mentions if m.view.passage < view.passage and m.view.section == view.section]
+    return previous[-1] if previous else None

@@ -1,0 +1,193 @@
+"""Facts from running text: every quantity with its subject, measure and evidence.
+
+A ``Mention`` is a ``Fact`` plus what the binders need to relate it to other facts:
+which view and sentence it sits in, the parsed label, whether an enumeration (其中 …)
+follows it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from gongkai.fields.labels import Label, parse_label
+from gongkai.fields.quantities import Quantity, find_quantities, sentence_bounds
+from gongkai.fields.views import View
+from gongkai.normalize.document import Document
+from gongkai.normalize.numbers import to_yuan
+from gongkai.schemas.records import Evidence, Fact
+from gongkai.schemas.vocabulary import canonical_subject
+
+ENUMERATION_AFTER = re.compile(
+    r"^[，,：:；。]?\s*(?:其中|主要用于以下方面|主要用于|具体构成为|具体构成如下|包括|分别为|主要包括|具体如下)[：:，,]?"
+)
+ENUMERATION_INTRO = re.compile(
+    r"(?P<subject>[^，。；：]{0,24}?)(?:的)?(?:具体构成为|具体构成如下|构成为|主要用于以下方面|主要用于|具体情况如下|具体如下)[：:]?$"
+)
+_TOPIC = re.compile(r"([^（）()，。；：]+?)[（(](类|款|项)[)）]")
+COUNT_MEASURES = ("人数", "数量")
+
+
+@dataclass(slots=True)
+class Mention:
+    """A fact found in text with its place in the text."""
+
+    fact: Fact
+    label: Label
+    view: View
+    index: int  # position among all mentions
+    start: int  # view offsets of the quantity
+    end: int
+    sentence: int  # sentence index within the view
+    sentence_bounds: tuple[int, int]
+    quantity: Quantity
+    enumerates: bool = False  # an enumeration (其中 …) follows this figure
+
+    @property
+    def kind(self) -> str:
+        """amount, change, change_rate, share, rate, score, score_max or count."""
+        return self.label.kind
+
+    @property
+    def subject(self) -> str:
+        """The resolved subject."""
+        return self.fact.subject
+
+
+def default_measure(doc_type: str) -> str:
+    """The measure of an amount printed without one: 决算数 in final accounts, 预算数 in budgets."""
+    return {"final_accounts": "决算数", "budget": "预算数"}.get(doc_type, "金额")
+
+
+class MentionReader:
+    """Reads every view of a document into mentions, numbering facts from ``first_id``."""
+
+    def __init__(self, document: Document, doc_type: str, department: str | None, first_id: int = 0) -> None:
+        self.document = document
+        self.doc_type = doc_type
+        self.department = department
+        self.next_id = first_id
+        self.mentions: list[Mention] = []
+
+    def read(self, views: list[View]) -> list[Mention]:
+        """Mentions of all views, in reading order."""
+        for view in views:
+            self._read_view(view)
+        return self.mentions
+
+    def _read_view(self, view: View) -> None:
+        text = view.text
+        bounds = sentence_bounds(text)
+        topic = _passage_topic(text, bounds)
+        quantities = find_quantities(text)
+        sentence_index = 0
+        previous: Mention | None = None
+        for quantity in quantities:
+            while sentence_index < len(bounds) - 1 and quantity.start >= bounds[sentence_index][1]:
+                sentence_index += 1
+            label = parse_label(quantity.label, quantity.unit, self.department)
+            in_sentence = previous if previous is not None and previous.sentence == sentence_index else None
+            subject = self._subject(label, in_sentence, topic, previous, quantity)
+            mention = self._mention(view, quantity, label, subject, sentence_index, bounds[sentence_index])
+            mention.enumerates = bool(ENUMERATION_AFTER.match(text[quantity.end : quantity.end + 12]))
+            self.mentions.append(mention)
+            previous = mention
+
+    def _subject(
+        self,
+        label: Label,
+        in_sentence: Mention | None,
+        topic: str | None,
+        previous: Mention | None,
+        quantity: Quantity,
+    ) -> str:
+        if label.subject:
+            return label.subject
+        if in_sentence is not None and label.kind in ("change", "change_rate", "share", "rate"):
+            amounts = [m for m in reversed(self.mentions) if m.view is in_sentence.view and m.sentence == in_sentence.sentence and m.kind == "amount"]
+            if amounts:
+                return amounts[0].subject
+        if in_sentence is not None and not (quantity.in_brackets and not in_sentence.quantity.in_brackets):
+            return in_sentence.subject
+        if topic:
+            return topic
+        if previous is not None and label.kind in ("change", "change_rate", "share", "rate"):
+            return previous.subject
+        return ""
+
+    def _mention(
+        self,
+        view: View,
+        quantity: Quantity,
+        label: Label,
+        subject: str,
+        sentence: int,
+        bounds: tuple[int, int],
+    ) -> Mention:
+        measure = label.measure
+        if label.kind == "amount" and measure is None:
+            measure = default_measure(self.doc_type)
+        elif label.kind == "change":
+            measure = "增减额"
+        elif label.kind == "count" and measure is None:
+            measure = "数量"
+        unit = quantity.unit
+        if unit is None and quantity.raw == "零":
+            unit = _nearest_money_unit(view.text, quantity.start)
+        doc_start, doc_end = view.doc_range(quantity.start, quantity.end)
+        sentence_start, sentence_end = view.doc_range(*bounds)
+        quote = view.text[bounds[0] : bounds[1]].strip()
+        box = self.document.bbox_of(doc_start, doc_end)
+        evidence = Evidence(
+            page=self.document.page_at(doc_start),
+            quote=quote,
+            start=sentence_start,
+            end=sentence_end,
+            bbox=box.rounded() if box else None,
+        )
+        exact = quantity.value == 0 or label.kind in ("count", "score", "score_max")
+        fact = Fact(
+            fact_id=self.next_id,
+            subject=canonical_subject(subject) or subject,
+            measure=measure or "",
+            value=quantity.value,
+            decimals=quantity.decimals,
+            unit=unit,
+            evidence=evidence,
+            origin="text",
+            level=label.level,
+            value_yuan=to_yuan(quantity.value, unit),
+            exact=exact,
+            raw=quantity.raw,
+        )
+        self.next_id += 1
+        return Mention(
+            fact=fact,
+            label=label,
+            view=view,
+            index=len(self.mentions),
+            start=quantity.start,
+            end=quantity.end,
+            sentence=sentence,
+            sentence_bounds=bounds,
+            quantity=quantity,
+        )
+
+
+def _passage_topic(text: str, bounds: list[tuple[int, int]]) -> str | None:
+    """The subject a passage is about when its first sentence names a 类/款/项 and no figure."""
+    if not bounds:
+        return None
+    first = text[bounds[0][0] : bounds[0][1]]
+    if re.search(r"\d+(?:\.\d+)?\s*(?:万元|元|%)", first):
+        return None
+    names = _TOPIC.findall(first)
+    if not names:
+        return None
+    name = re.sub(r"^(?:\d{1,2}[、.．]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]+、)", "", names[-1][0]).strip()
+    return name or None
+
+
+def _nearest_money_unit(text: str, position: int) -> str | None:
+    before = re.findall(r"(万元|亿元|元)", text[:position])
+    return before[-1] if before else None

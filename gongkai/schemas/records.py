@@ -1,0 +1,230 @@
+"""The records gongkai produces: documents, facts, statements and findings.
+
+Plain frozen dataclasses, JSON-serialisable through ``to_dict``; money and rates are
+``Decimal`` as printed and serialise as strings so no precision is lost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from decimal import Decimal
+from typing import Any
+
+DOC_TYPES = ("final_accounts", "budget", "performance_self_evaluation", "other")
+SEVERITIES = ("info", "warning", "error")
+CATEGORIES = (
+    "rate",
+    "share",
+    "yoy",
+    "sum",
+    "balance",
+    "cross_text",
+    "cross_text_table",
+    "cross_table",
+    "direction_word",
+    "zero_denominator",
+    "part_whole",
+    "unit",
+    "score_sum",
+    "grade",
+    "score_formula",
+    "placeholder_text",
+    "foreign_entity",
+    "missing_table",
+    "year",
+)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return format_decimal(value)
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    return value
+
+
+def format_decimal(value: Decimal) -> str:
+    """A Decimal as printed, without exponent notation (``Decimal('1E+1')`` → ``10``)."""
+    text = format(value, "f")
+    return "0" if text in ("-0", "-0.0") else text
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """What a document is: identity, type, year and publisher."""
+
+    doc_id: str
+    source: str
+    format: str
+    pages: int
+    doc_type: str = "other"
+    fiscal_year: int | None = None
+    department: str | None = None
+    region: str | None = None
+    title: str | None = None
+    warnings: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where a figure or finding comes from: page, quote and offsets in the normalised text."""
+
+    page: int
+    quote: str
+    start: int
+    end: int
+    bbox: tuple[float, float, float, float] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return {
+            "page": self.page,
+            "quote": self.quote,
+            "start": self.start,
+            "end": self.end,
+            "bbox": list(self.bbox) if self.bbox else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One printed number with its meaning and provenance.
+
+    ``value`` is the number as printed (``decimals`` digits after the point); ``exact`` is
+    true for numbers that are not rounded (head counts, scores, a printed zero).
+    ``origin`` is ``text`` or ``table``; table facts name their ``table``, ``row`` label and
+    ``column``.
+    """
+
+    fact_id: int
+    subject: str
+    measure: str
+    value: Decimal
+    decimals: int
+    unit: str | None
+    evidence: Evidence
+    origin: str = "text"
+    subject_code: str | None = None
+    level: str | None = None
+    period: str | None = None
+    value_yuan: Decimal | None = None
+    table: str | None = None
+    row: str | None = None
+    column: str | None = None
+    exact: bool = False
+    statement: int | None = None
+    raw: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """A flat JSON-ready dict: the evidence fields sit beside the fact's own."""
+        out = {f.name: _plain(getattr(self, f.name)) for f in fields(self) if f.name != "evidence"}
+        out.update(self.evidence.to_dict())
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """The facts one clause or sentence asserts together, with their roles.
+
+    ``roles`` maps a role (``result``, ``numerator``, ``denominator``, ``part``, ``whole``,
+    ``current``, ``change``, ``total``, ``parts`` …) to candidate facts, best first: when
+    the text allows two bindings, both are kept and the rules prefer the consistent one.
+    """
+
+    statement_id: int
+    kind: str
+    facts: tuple[Fact, ...]
+    evidence: Evidence
+    roles: tuple[tuple[str, tuple[Fact, ...]], ...] = ()
+    note: str | None = None
+
+    def role(self, name: str) -> tuple[Fact, ...]:
+        """The candidate facts for one role (empty when the role is unbound)."""
+        for role, facts in self.roles:
+            if role == name:
+                return facts
+        return ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return {
+            "statement_id": self.statement_id,
+            "kind": self.kind,
+            "note": self.note,
+            "facts": [f.fact_id for f in self.facts],
+            "roles": {role: [f.fact_id for f in facts] for role, facts in self.roles},
+            "evidence": self.evidence.to_dict(),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Something that does not add up (or deserves a reader's attention)."""
+
+    rule: str
+    category: str
+    severity: str
+    message: str
+    figures: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    stated: str | None = None
+    expected: str | None = None
+    difference: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.severity not in SEVERITIES:
+            raise ValueError(f"unknown severity {self.severity!r}")
+        if self.category not in CATEGORIES:
+            raise ValueError(f"unknown category {self.category!r}")
+
+    @property
+    def page(self) -> int | None:
+        """The page of the first piece of evidence."""
+        return self.evidence[0].page if self.evidence else None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return {
+            "rule": self.rule,
+            "category": self.category,
+            "severity": self.severity,
+            "message": self.message,
+            "stated": self.stated,
+            "expected": self.expected,
+            "difference": self.difference,
+            "figures": list(self.figures),
+            "page": self.page,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything ``gongkai check`` knows about one document."""
+
+    document: DocumentInfo
+    facts: tuple[Fact, ...]
+    statements: tuple[Statement, ...]
+    findings: tuple[Finding, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON contract of DESIGN.md: ``document``, ``facts``, ``findings``."""
+        return {
+            "document": self.document.to_dict(),
+            "facts": [f.to_dict() for f in self.facts],
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+    def counts(self) -> dict[str, int]:
+        """Findings per severity."""
+        out = dict.fromkeys(SEVERITIES, 0)
+        for finding in self.findings:
+            out[finding.severity] += 1
+        return out
