@@ -1,0 +1,88 @@
+"""Helpers the rules share: a fact's interval, how it prints, and finding construction."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from gongkai.normalize.numbers import MONEY_FACTORS
+from gongkai.schemas.records import Evidence, Fact, Finding, format_decimal
+from gongkai.validate.interval import HUNDRED, Interval, show
+
+
+def interval(fact: Fact, in_yuan: bool = True) -> Interval:
+    """The values a printed fact may stand for (money in 元 when ``in_yuan``)."""
+    base = Interval.printed(fact.value, fact.decimals, exact=fact.exact)
+    factor = MONEY_FACTORS.get(fact.unit or "") if in_yuan else None
+    return base.scale(factor) if factor else base
+
+
+def ratio_percent(numerator: Fact, denominator: Fact) -> Interval | None:
+    """``numerator / denominator`` in percent as an interval, ``None`` if the base may be 0."""
+    quotient = interval(numerator) / interval(denominator)
+    return quotient.scale(HUNDRED) if quotient is not None else None
+
+
+def figure(fact: Fact) -> str:
+    """The fact's number as printed (no unit, no thousands separators)."""
+    return format_decimal(fact.value)
+
+
+def shown(fact: Fact) -> str:
+    """The fact as a reader saw it: number and unit (``352.36万元``, ``80%``)."""
+    return f"{format_decimal(fact.value)}{fact.unit or ''}"
+
+
+def amount_in(value_yuan: Decimal, unit: str | None, decimals: int) -> str:
+    """An amount in 元 shown in ``unit`` with ``decimals`` places."""
+    factor = MONEY_FACTORS.get(unit or "")
+    if factor:
+        return f"{show(value_yuan / factor, decimals)}{unit}"
+    return f"{show(value_yuan, decimals)}{unit or ''}"
+
+
+def percent(value: Decimal, decimals: int = 2) -> str:
+    """A percentage for messages."""
+    return f"{show(value, decimals)}%"
+
+
+def evidence_of(*facts: Fact) -> tuple[Evidence, ...]:
+    """The distinct evidence of some facts, in order."""
+    seen: set[tuple[int, int]] = set()
+    out: list[Evidence] = []
+    for fact in facts:
+        key = (fact.evidence.start, fact.evidence.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(fact.evidence)
+    return tuple(out)
+
+
+def make_finding(
+    rule: object,
+    message: str,
+    facts: tuple[Fact, ...] | list[Fact],
+    evidence: tuple[Evidence, ...] | list[Evidence] = (),
+    *,
+    severity: str | None = None,
+    stated: str | None = None,
+    expected: str | None = None,
+    difference: str | None = None,
+) -> Finding:
+    """A finding of ``rule`` citing ``facts`` (figures as printed) and its evidence."""
+    figures: list[str] = []
+    for fact in facts:
+        text = figure(fact)
+        if text not in figures:
+            figures.append(text)
+    all_evidence = list(evidence) + [e for e in evidence_of(*facts) if e not in evidence]
+    return Finding(
+        rule=rule.id,  # type: ignore[attr-defined]
+        category=rule.category,  # type: ignore[attr-defined]
+        severity=severity or rule.severity,  # type: ignore[attr-defined]
+        message=message,
+        figures=tuple(figures),
+        evidence=tuple(all_evidence),
+        stated=stated,
+        expected=expected,
+        difference=difference,
+    )

@@ -1,0 +1,28 @@
+"""Claims of balance (收支平衡) against the income and expenditure totals they refer to."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from gongkai.analysis import Analysis
+from gongkai.schemas.records import Finding
+from gongkai.validate.figures import amount_in, interval, make_finding, shown
+from gongkai.validate.registry import rule
+
+
+@rule("balance.claim", "balance", "warning")
+def balance_claim(analysis: Analysis) -> Iterator[Finding]:
+    """A sentence that declares income and expenditure in balance (收支平衡, 支出总额等于收入
+    总额) is checked against the nearest income and expenditure totals before it."""
+    for statement in analysis.statements_of("balance_claim"):
+        income, expense = statement.role("income")[0], statement.role("expense")[0]
+        if interval(income).intersects(interval(expense)):
+            continue
+        gap = interval(income).gap(interval(expense))
+        yield make_finding(
+            balance_claim,
+            f"文中称“{statement.note}”，但{income.subject}{shown(income)}，{expense.subject}{shown(expense)}，"
+            f"相差{amount_in(gap, income.unit, income.decimals)}。",
+            [income, expense],
+            [statement.evidence],
+        )

@@ -1,0 +1,113 @@
+"""Totals and the parts listed under them (其中 …): sums, parts exceeding the whole, units."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from gongkai.analysis import Analysis
+from gongkai.normalize.numbers import MONEY_FACTORS
+from gongkai.schemas.records import Fact, Finding, Statement
+from gongkai.schemas.vocabulary import FAMILIES, canonical_subject
+from gongkai.validate.figures import amount_in, interval, make_finding, shown
+from gongkai.validate.interval import Interval
+from gongkai.validate.registry import rule
+
+
+def parts_sum(parts: tuple[Fact, ...]) -> Interval:
+    """The interval of the sum of the parts (n half-units of slack for n parts)."""
+    total = Interval.point(Decimal(0))
+    for part in parts:
+        total = total + interval(part)
+    return total
+
+
+def complete_breakdown(parts: tuple[Fact, ...]) -> str | None:
+    """The family whose members the parts are, when they form a complete breakdown.
+
+    At least two parts must belong to one family (基本支出 + 项目支出, 货物 + 工程 + 服务 …),
+    and any other part must be zero or a catch-all (其他…).
+    """
+    for name, members in FAMILIES.items():
+        inside = [p for p in parts if (canonical_subject(p.subject) or p.subject) in members]
+        if len(inside) < 2:
+            continue
+        outside = [p for p in parts if p not in inside]
+        if all(p.value == 0 or p.subject.startswith("其他") for p in outside):
+            return name
+    return None
+
+
+def mixed_units(statement: Statement) -> list[Fact]:
+    """Parts printed in a money unit other than the total's."""
+    total = statement.role("total")[0]
+    return [p for p in statement.role("parts") if p.unit in MONEY_FACTORS and total.unit in MONEY_FACTORS and p.unit != total.unit]
+
+
+@rule("sum.breakdown", "sum", "error")
+def breakdown_sum(analysis: Analysis) -> Iterator[Finding]:
+    """A total followed by its complete breakdown (其中：基本支出 …，项目支出 …; 货物、工程、
+    服务; 行政编制、事业编制 …) must equal the sum of the parts, allowing each printed
+    figure its rounding. Breakdowns with a part in another unit are left to the unit rule."""
+    for statement in analysis.statements_of("enumeration"):
+        total, parts = statement.role("total")[0], statement.role("parts")
+        family = complete_breakdown(parts)
+        if family is None or mixed_units(statement):
+            continue
+        computed = parts_sum(parts)
+        stated = interval(total)
+        if computed.intersects(stated):
+            continue
+        gap = stated.gap(computed)
+        listed = " + ".join(shown(p) for p in parts)
+        yield make_finding(
+            breakdown_sum,
+            f"{total.subject}{shown(total)}，其中{listed} = {amount_in(computed.mid, total.unit, max(p.decimals for p in parts))}，"
+            f"与总数相差{amount_in(gap, total.unit, max(total.decimals, 2))}，超出四舍五入能解释的范围。",
+            [total, *parts],
+            [statement.evidence],
+            stated=shown(total),
+            expected=amount_in(computed.mid, total.unit, total.decimals),
+        )
+
+
+@rule("part_whole.parts_exceed", "part_whole", "error")
+def parts_exceed(analysis: Analysis) -> Iterator[Finding]:
+    """Parts listed under a total (其中 …) cannot add up to more than the total, even when
+    the list is not complete."""
+    for statement in analysis.statements_of("enumeration"):
+        total, parts = statement.role("total")[0], statement.role("parts")
+        if complete_breakdown(parts) is not None or mixed_units(statement):
+            continue
+        computed = parts_sum(parts)
+        stated = interval(total)
+        if computed.lo <= stated.hi:
+            continue
+        listed = " + ".join(shown(p) for p in parts)
+        yield make_finding(
+            parts_exceed,
+            f"“其中”所列各项之和{listed}大于总数{total.subject}{shown(total)}。",
+            [total, *parts],
+            [statement.evidence],
+        )
+
+
+@rule("unit.breakdown", "unit", "warning")
+def breakdown_unit(analysis: Analysis) -> Iterator[Finding]:
+    """A part of a breakdown printed in another money unit than its total (6万元，其中：公务接待费
+    6元) is flagged when reading it in the total's unit makes the figures agree."""
+    for statement in analysis.statements_of("enumeration"):
+        odd = mixed_units(statement)
+        if not odd:
+            continue
+        total, parts = statement.role("total")[0], statement.role("parts")
+        repaired = Interval.point(Decimal(0))
+        for part in parts:
+            base = Interval.printed(part.value, part.decimals, exact=part.exact)
+            factor = MONEY_FACTORS[total.unit] if part in odd else MONEY_FACTORS[part.unit]  # type: ignore[index]
+            repaired = repaired + base.scale(factor)
+        fits = repaired.intersects(interval(total)) or (complete_breakdown(parts) is None and repaired.hi <= interval(total).hi)
+        for part in odd:
+            message = f"{part.subject}印为{shown(part)}，而总数{total.subject}为{shown(total)}，单位不一致"
+            message += f"；按{total.unit}理解，{part.value}{total.unit}与总数相符，疑为单位笔误。" if fits else "。"
+            yield make_finding(breakdown_unit, message, [part, total], [part.evidence, statement.evidence])

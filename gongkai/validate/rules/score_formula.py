@@ -1,0 +1,46 @@
+"""Scores against the scoring formula printed beside them (得分=指标实际完成值×12)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from gongkai.analysis import Analysis
+from gongkai.schemas.records import Finding
+from gongkai.validate.figures import make_finding, shown
+from gongkai.validate.registry import rule
+
+_FORMULA = re.compile(r"得分\s*[=＝]\s*(?:指标)?(?:实际)?完成值\s*[×xX*]\s*(\d+(?:\.\d+)?)")
+_OTHER_SCORING = re.compile(r"得满分|得\s*\d+(?:\.\d+)?\s*分|扣\s*\d+(?:\.\d+)?\s*分|不得分|酌情")
+_ACHIEVED = re.compile(r"(?P<op>[≥≧>]=?)?\s*(?P<value>\d+(?:\.\d+)?)\s*%")
+
+
+@rule("score_formula.completion", "score_formula", "warning")
+def completion_formula(analysis: Analysis) -> Iterator[Finding]:
+    """Where the criterion says 得分 = 指标实际完成值 × N and nothing else, and the basis
+    states the completion as a percentage, the score must be N × completion (capped at
+    N). Criteria with other scoring clauses (得满分, 得1.5分 …) are skipped."""
+    for table in analysis.tables.scores.tables:
+        for row in table.rows:
+            formula = _FORMULA.search(row.criterion)
+            if formula is None or row.score is None or _OTHER_SCORING.search(row.criterion):
+                continue
+            achieved = _ACHIEVED.findall(row.basis)
+            if len(achieved) != 1:
+                continue
+            op, value = achieved[0]
+            weight = Decimal(formula.group(1))
+            completion = Decimal(value) / 100
+            expected = weight if op or completion >= 1 else (weight * completion)
+            if row.score.value == expected:
+                continue
+            yield make_finding(
+                completion_formula,
+                f"“{row.indicator}”的评分规则为得分=完成值×{weight}，评分依据为“{row.basis}”，"
+                f"应得{format(expected.normalize(), 'f')}分，表中得分为{shown(row.score)}。",
+                [row.score],
+                [row.evidence],
+                stated=shown(row.score),
+                expected=f"{format(expected.normalize(), 'f')}分",
+            )

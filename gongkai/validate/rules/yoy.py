@@ -1,0 +1,127 @@
+"""Year-on-year changes: 较上年增加 X 万元，增长 Y% against the current figure."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from gongkai.analysis import Analysis
+from gongkai.schemas.records import Fact, Finding, Statement
+from gongkai.validate.figures import interval, make_finding, percent, shown
+from gongkai.validate.interval import HUNDRED, Interval, rounds_to
+from gongkai.validate.registry import rule
+
+
+def change_sign(analysis: Analysis, fact: Fact) -> int:
+    """+1 for 增加/增长, −1 for 减少/下降 (from the label the text printed)."""
+    return analysis.sign_of(fact)
+
+
+def previous_interval(analysis: Analysis, current: Fact, change: Fact) -> Interval:
+    """Last year's value implied by ``current`` and a signed ``change`` (in 元 for money)."""
+    delta = interval(change)
+    return interval(current) - delta if change_sign(analysis, change) > 0 else interval(current) + delta
+
+
+def implied_rate(analysis: Analysis, current: Fact, change: Fact) -> Interval | None:
+    """The change rate in percent implied by the figures, ``None`` when last year may be 0."""
+    previous = previous_interval(analysis, current, change)
+    if previous.lo <= 0:
+        return None
+    quotient = interval(change) / previous
+    return quotient.scale(HUNDRED) if quotient else None
+
+
+def zero_base(analysis: Analysis, statement: Statement) -> Fact | None:
+    """The current figure for which last year's value is exactly 0, if the change implies it."""
+    change = statement.role("change")[0]
+    for current in statement.role("current"):
+        if current.value == change.value and current.unit == change.unit and change_sign(analysis, change) > 0:
+            return current
+    return None
+
+
+@rule("yoy.change_rate", "yoy", "error")
+def change_rate(analysis: Analysis) -> Iterator[Finding]:
+    """A change amount and a change rate printed together (较上年增加 X，增长 Y%) must agree
+    with the current figure: Y = X ÷ (current − X). When the clause allows two current
+    figures (the clause's subject or the sentence's head) the consistent one is taken."""
+    for statement in analysis.statements_of("yoy"):
+        rates = statement.role("rate")
+        if not rates or zero_base(analysis, statement) is not None:
+            continue
+        rate, change = rates[0], statement.role("change")[0]
+        currents = statement.role("current")
+        computed = [(current, implied_rate(analysis, current, change)) for current in currents]
+        computed = [(c, r) for c, r in computed if r is not None]
+        if not computed or any(rounds_to(r, rate.value, rate.decimals) for _, r in computed):
+            continue
+        current, implied = computed[0]
+        certain = len({c.value for c, _ in computed}) == 1
+        previous = previous_interval(analysis, current, change).mid
+        gap = abs(implied.mid - rate.value)
+        yield make_finding(
+            change_rate,
+            f"{current.subject or '该项'}{shown(current)}，较上年变动{shown(change)}，则上年约为"
+            f"{_amount(previous, current)}，变动率应为{percent(implied.mid)}，文中印为{shown(rate)}，"
+            f"相差{percent(gap)[:-1]}个百分点。",
+            [rate, change, current],
+            [statement.evidence],
+            severity="error" if certain else "warning",
+            stated=f"{rate.value}%",
+            expected=percent(implied.mid),
+            difference=f"{gap:.2f}",
+        )
+
+
+@rule("direction_word.change", "direction_word", "error")
+def change_direction(analysis: Analysis) -> Iterator[Finding]:
+    """The direction words of a change amount and its rate must agree: 增加…增长 or
+    减少…下降, never 增加…下降."""
+    for statement in analysis.statements_of("yoy"):
+        rates = statement.role("rate")
+        if not rates:
+            continue
+        change, rate = statement.role("change")[0], rates[0]
+        if change.value == 0 or rate.value == 0:
+            continue
+        if analysis.sign_of(change) * analysis.sign_of(rate) < 0:
+            yield make_finding(
+                change_direction,
+                f"变动额与变动率方向相反：金额{_word(analysis, change)}{shown(change)}，比率却{_word(analysis, rate)}{shown(rate)}。",
+                [change, rate],
+                [statement.evidence],
+            )
+
+
+def _word(analysis: Analysis, fact: Fact) -> str:
+    return "增加" if analysis.sign_of(fact) > 0 else "减少"
+
+
+def _amount(value_yuan: Decimal, like: Fact) -> str:
+    from gongkai.validate.figures import amount_in
+
+    return amount_in(value_yuan, like.unit, like.decimals)
+
+
+@rule("zero_denominator.yoy", "zero_denominator", "warning")
+def growth_from_zero(analysis: Analysis) -> Iterator[Finding]:
+    """A growth rate printed for a figure that was 0 last year (the increase equals the
+    current figure): no growth rate exists. Printing 100% is a common convention (info);
+    any other rate, such as 0%, is wrong (warning)."""
+    for statement in analysis.statements_of("yoy"):
+        current = zero_base(analysis, statement)
+        rates = statement.role("rate")
+        if current is None or not rates:
+            continue
+        rate, change = rates[0], statement.role("change")[0]
+        conventional = rate.value == 100
+        note = "习惯上写作100%，但严格说增长率不存在" if conventional else f"文中的{shown(rate)}没有意义"
+        yield make_finding(
+            growth_from_zero,
+            f"{current.subject or '该项'}{shown(current)}较上年增加{shown(change)}，说明上年为0；"
+            f"以0为基数无法计算增长率，{note}。",
+            [current, change, rate],
+            [statement.evidence],
+            severity="info" if conventional else "warning",
+        )
