@@ -1,0 +1,1 @@
+"""Writers: terminal report, JSON, CSV, Markdown, and the dataset files."""
