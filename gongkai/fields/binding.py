@@ -13,11 +13,12 @@ import re
 from collections.abc import Callable, Iterator
 
 from gongkai.fields.mentions import ENUMERATION_AFTER, ENUMERATION_INTRO, Mention
-from gongkai.fields.subjects import same_subject
+from gongkai.fields.quantities import QUANTITY
+from gongkai.schemas.subjects import same_subject, subject_key
 from gongkai.normalize.document import Document
 from gongkai.normalize.paragraphs import is_heading_start
 from gongkai.schemas.records import Evidence, Fact, Statement
-from gongkai.schemas.vocabulary import AMOUNT_CLASSES, MEASURES, NAMED_RATES, TOTAL_WORDS, canonical_subject, family_of
+from gongkai.schemas.vocabulary import AMOUNT_CLASSES, MEASURES, NAMED_RATES, TOTAL_WORDS, family_of
 
 _FULL_STOP = re.compile(r"[。！？\n]")
 _BALANCE_CLAIM = re.compile(r"(?<!不)收支(?:基本)?平衡|支出总额等于收入总额|收入总额等于支出总额")
@@ -280,6 +281,8 @@ class Binder:
         tail_empty = not text[marker_end:semicolon].strip("，：:；。 ")
         open_ended = (intro or tail_empty) and not text[marker_end:full_stop].strip("，：:；。 ")
         strict_end = full_stop if (intro or tail_empty) else semicolon
+        if not tail_empty and not QUANTITY.search(text, marker_end, semicolon):
+            return  # a list of words (主要包括：基本工资、津贴补贴…), not of figures
         parts: list[Mention] = []
         family: str | None = None
         nested: tuple[int, int] | None = None
@@ -447,7 +450,7 @@ def _next_boundary(text: str, start: int, chars: str) -> int:
 
 def family_of_subject(subject: str) -> str | None:
     """The vocabulary family of a subject label, if any."""
-    return family_of(canonical_subject(subject) or subject)
+    return family_of(subject_key(subject))
 
 
 def _is_new_total(mention: Mention) -> bool:

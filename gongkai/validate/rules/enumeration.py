@@ -8,7 +8,8 @@ from decimal import Decimal
 from gongkai.analysis import Analysis
 from gongkai.normalize.numbers import MONEY_FACTORS
 from gongkai.schemas.records import Fact, Finding, Statement
-from gongkai.schemas.vocabulary import FAMILIES, canonical_subject
+from gongkai.schemas.subjects import subject_key
+from gongkai.schemas.vocabulary import FAMILIES
 from gongkai.validate.figures import amount_in, interval, make_finding, shown
 from gongkai.validate.interval import Interval
 from gongkai.validate.registry import rule
@@ -29,7 +30,7 @@ def complete_breakdown(parts: tuple[Fact, ...]) -> str | None:
     and any other part must be zero or a catch-all (其他…).
     """
     for name, members in FAMILIES.items():
-        inside = [p for p in parts if (canonical_subject(p.subject) or p.subject) in members]
+        inside = [p for p in parts if subject_key(p.subject) in members]
         if len(inside) < 2:
             continue
         outside = [p for p in parts if p not in inside]
