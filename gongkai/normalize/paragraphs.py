@@ -53,13 +53,23 @@ def page_furniture(raw: RawDocument) -> set[tuple[int, int]]:
     for page_index, page in enumerate(raw.pages):
         line_positions = [i for i, b in enumerate(page.blocks) if isinstance(b, TextLine)]
         for i in {*line_positions[:1], *line_positions[-1:]}:
-            edges.append((page_index, i, page.blocks[i].text.strip()))  # type: ignore[union-attr]
+            line = page.blocks[i]
+            assert isinstance(line, TextLine)
+            if _in_margin(line, page.height):
+                edges.append((page_index, i, line.text.strip()))
     counts = Counter(_furniture_key(text) for _, _, text in edges)
     furniture = set()
     for page_index, i, text in edges:
         if _PAGE_NUMBER.match(text) or (len(raw.pages) >= 3 and counts[_furniture_key(text)] >= 3 and len(text) < 60):
             furniture.add((page_index, i))
     return furniture
+
+
+def _in_margin(line: TextLine, height: float | None) -> bool:
+    """Whether a line sits in the top or bottom tenth of its page (where headers and footers go)."""
+    if line.bbox is None or not height:
+        return True
+    return line.bbox.top < 0.1 * height or line.bbox.bottom > 0.9 * height
 
 
 def _furniture_key(text: str) -> str:
@@ -69,12 +79,10 @@ def _furniture_key(text: str) -> str:
 def group_paragraphs(raw: RawDocument) -> list[tuple[int, Block]]:
     """Blocks of the document in order, lines grouped into paragraphs, with their page."""
     furniture = page_furniture(raw)
-    margins = {page.number: _left_margin(page.blocks) for page in raw.pages}
+    columns = _text_columns(raw)
     out: list[tuple[int, Block]] = []
     current: Paragraph | None = None
-    previous_right: float | None = None
     for page_index, page in enumerate(raw.pages):
-        right = _right_margin(page.blocks)
         first_on_page = True
         for block_index, block in enumerate(page.blocks):
             if (page_index, block_index) in furniture:
@@ -85,25 +93,43 @@ def group_paragraphs(raw: RawDocument) -> list[tuple[int, Block]]:
                 continue
             if not block.text.strip():
                 continue
-            if current is not None and _continues(
-                current.lines[-1], block, first_on_page, margins, previous_right
-            ):
+            if current is not None and _continues(current.lines[-1], block, first_on_page, columns):
                 current.lines.append(block)
             else:
                 current = Paragraph(lines=[block])
                 out.append((page.number, current))
             first_on_page = False
-            previous_right = right
     return out
 
 
-def _continues(
-    prev: TextLine,
-    line: TextLine,
-    new_page: bool,
-    margins: dict[int, float | None],
-    prev_right: float | None,
-) -> bool:
+def _text_columns(raw: RawDocument) -> dict[int, tuple[float, float]]:
+    """The text column (left, right) of each page, measured over all pages of its width.
+
+    A page holding a table has few text lines; measuring the margins over every page of
+    the same size keeps a centred title from passing for the margin.
+    """
+    by_width: dict[int, list[TextLine]] = {}
+    page_width: dict[int, int] = {}
+    for page in raw.pages:
+        width = round(page.width or 0)
+        page_width[page.number] = width
+        by_width.setdefault(width, []).extend(
+            b for b in page.blocks if isinstance(b, TextLine) and b.bbox is not None
+        )
+    margins: dict[int, tuple[float, float]] = {}
+    for width, lines in by_width.items():
+        if not lines:
+            continue
+        lefts = Counter(round(line.bbox.x0) for line in lines)  # type: ignore[union-attr]
+        repeated = [x for x, n in lefts.items() if n >= 2]
+        left = float(min(repeated or lefts))
+        rights = sorted(line.bbox.x1 for line in lines)  # type: ignore[union-attr]
+        right = rights[int(0.9 * (len(rights) - 1))]
+        margins[width] = (left, right)
+    return {number: margins[w] for number, w in page_width.items() if w in margins}
+
+
+def _continues(prev: TextLine, line: TextLine, new_page: bool, columns: dict[int, tuple[float, float]]) -> bool:
     """Whether ``line`` continues the paragraph whose last line is ``prev``."""
     prev_text, text = prev.text.strip(), line.text.strip()
     if is_heading_start(text):
@@ -113,14 +139,13 @@ def _continues(
     if line.gap_before and not new_page:
         return False
     size = line.font_size or prev.font_size or 10.0
-    left = margins.get(line.page)
-    if left is not None and line.bbox.x0 - left >= 0.9 * size:
-        return False  # a first-line indent starts a new paragraph
-    if prev_right is not None and prev.bbox.x1 < prev_right - 2 * size:
-        return False  # the previous line stopped short: its paragraph ended
-    if prev_text.endswith(_TERMINAL) and prev_right is not None and prev.bbox.x1 < prev_right - size:
+    if prev.font_size and line.font_size and abs(prev.font_size - line.font_size) > 1.5:
         return False
-    return not (prev.font_size and line.font_size and abs(prev.font_size - line.font_size) > 1.5)
+    left, _ = columns.get(line.page, (line.bbox.x0, line.bbox.x1))
+    _, right = columns.get(prev.page, (prev.bbox.x0, prev.bbox.x1))
+    if line.bbox.x0 - left >= 0.9 * size:
+        return False  # a first-line indent (or a centred title) starts a new paragraph
+    return prev.bbox.x1 >= right - 1.5 * size  # the previous line ran to the margin
 
 
 def _continues_plain(prev_text: str, gap: bool) -> bool:
@@ -138,18 +163,3 @@ def _continues_plain(prev_text: str, gap: bool) -> bool:
     if not re.search(r"[，,、；;：:]", prev_text) and len(prev_text) < 30:
         return False  # a title line, not a sentence cut in the middle
     return not prev_text.endswith(_TERMINAL + ("”", "）", ")", "》", "」"))
-
-
-def _left_margin(blocks: list) -> float | None:
-    xs = [round(b.bbox.x0) for b in blocks if isinstance(b, TextLine) and b.bbox is not None]
-    if not xs:
-        return None
-    repeated = [x for x, n in Counter(xs).items() if n >= 2]
-    return float(min(repeated or xs))
-
-
-def _right_margin(blocks: list) -> float | None:
-    xs = sorted(b.bbox.x1 for b in blocks if isinstance(b, TextLine) and b.bbox is not None)
-    if not xs:
-        return None
-    return xs[int(0.9 * (len(xs) - 1))] if len(xs) >= 5 else xs[-1]

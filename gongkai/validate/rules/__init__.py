@@ -16,6 +16,12 @@ RULE_MODULES = (
     "score",
     "grade",
     "score_formula",
+    "table_sum",
+    "table_balance",
+    "cross_table",
+    "cross_text_table",
+    "direction_word",
+    "missing_table",
 )
 
 

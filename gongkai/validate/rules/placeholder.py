@@ -15,6 +15,7 @@ PLACEHOLDER_WORDING = re.compile(
     r"|(?<![A-Za-z])[XＸ×]{2,}(?![A-Za-z])|[（(]制度名称[)）]|。。。|……[（(]不涉及的不列[)）]"
 )
 _MAX_QUOTES = 6
+_PAGES_FOR_SUMMARY = 3  # beyond this many pages, one finding for the whole document
 
 
 @rule("placeholder_text.template", "placeholder_text", "warning")
@@ -36,6 +37,19 @@ def template_wording(analysis: Analysis) -> Iterator[Finding]:
             evidence = Evidence(page, text[start:end].strip(), offset + start, offset + end)
             if len(quotes) < _MAX_QUOTES and all(e.start != evidence.start for e in quotes):
                 quotes.append(evidence)
+    if len(by_page) > _PAGES_FOR_SUMMARY:
+        total = sum(len(found) for found in counts.values())
+        kinds = "、".join(dict.fromkeys(k for found in counts.values() for k in found))
+        pages = "、".join(str(p) for p in sorted(by_page))
+        sample = [quotes[0] for _, quotes in sorted(by_page.items())][:_MAX_QUOTES]
+        yield Finding(
+            rule=template_wording.id,
+            category=template_wording.category,
+            severity=template_wording.severity,
+            message=f"全文{len(by_page)}页共有{total}处未填写的模板文字（{kinds}），第{pages}页，像是未填写完成的模板。",
+            evidence=tuple(sample),
+        )
+        return
     for page, evidence in sorted(by_page.items()):
         found = counts[page]
         kinds = "、".join(dict.fromkeys(found))

@@ -1,0 +1,83 @@
+"""Multi-row table headers → one path of labels per column.
+
+A header over two or three rows prints a group once over several columns (收入 over 项目
+and 决算数; 公务用车购置及运行维护费 over 小计, 购置费, 运行维护费) and a label once over
+several rows. In the grid a covered position is ``None``; it takes the label to its left
+when both sit under the same parent, otherwise the label above.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gongkai.normalize.document import Table
+from gongkai.normalize.numbers import parse_number
+from gongkai.schemas.classification import normalize_code
+
+_DATA_LABEL = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．]|合\s*计|总\s*计|小\s*计|本年|年初|年末|使用|结余|人员经费|公用经费)"
+)
+_MAX_HEADER_ROWS = 5
+
+
+def is_data_row(texts: list[str]) -> bool:
+    """A row of figures or of row labels, not of column headers."""
+    cells = [t for t in texts if t]
+    if not cells:
+        return True
+    if any(parse_number(t) is not None for t in cells):
+        return True
+    first = cells[0]
+    return bool(_DATA_LABEL.match(first)) or normalize_code(first) is not None
+
+
+def header_rows(table: Table) -> int:
+    """How many rows at the top of the table are column headers."""
+    count = 0
+    for r in range(min(_MAX_HEADER_ROWS, table.n_rows)):
+        if is_data_row(table.texts(r)):
+            break
+        count += 1
+    return count
+
+
+def column_paths(table: Table, n_header: int) -> list[tuple[str, ...]]:
+    """For each column, its header labels from top to bottom (repeats removed)."""
+    width = table.n_cols
+    resolved: list[list[str]] = []
+    for r in range(n_header):
+        row = table.rows[r] + [None] * (width - len(table.rows[r]))
+        values: list[str] = []
+        for c in range(width):
+            cell = row[c]
+            if cell is not None:
+                values.append(cell.text)
+                continue
+            same_parent = r == 0 or (c > 0 and resolved[r - 1][c] == resolved[r - 1][c - 1])
+            if c > 0 and same_parent and row[c - 1] is not None or (c > 0 and same_parent and values[c - 1]):
+                values.append(values[c - 1])
+            elif r > 0:
+                values.append(resolved[r - 1][c])
+            else:
+                values.append("")
+        resolved.append(values)
+    paths = []
+    for c in range(width):
+        path: list[str] = []
+        for r in range(n_header):
+            label = resolved[r][c]
+            if label and (not path or path[-1] != label):
+                path.append(label)
+        paths.append(tuple(path))
+    common = _common_root(paths)
+    return [p[common:] if len(p) > common else p for p in paths]
+
+
+def _common_root(paths: list[tuple[str, ...]]) -> int:
+    """The number of leading labels shared by every column (a title row inside the table)."""
+    if len(paths) < 2 or not all(paths):
+        return 0
+    depth = 0
+    while all(len(p) > depth + 1 for p in paths) and len({p[depth] for p in paths}) == 1:
+        depth += 1
+    return depth

@@ -1,0 +1,256 @@
+"""Cells of the standard tables → facts: row label, 科目编码, canonical column, unit, page, box.
+
+Columns are told apart by their header and their contents: label columns (项目, 科目名称),
+code columns (科目编码, or cells that are 3/5/7-digit codes) and value columns. Each value
+column takes its row label from the nearest label columns to its left, so two-sided tables
+(收入 | 支出) and the two column pairs of the 基本支出 table read correctly. A row with a
+name but no code and no figures continues the name of the row above (a label wrapped onto
+its own line).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from gongkai.normalize.document import Cell, Document, Table
+from gongkai.normalize.numbers import parse_number
+from gongkai.schemas.classification import (
+    code_level,
+    economic_class_code,
+    function_class_code,
+    normalize_code,
+)
+from gongkai.schemas.records import Fact
+from gongkai.schemas.vocabulary import canonical_subject
+from gongkai.tables.cells import FactMaker
+from gongkai.tables.header import column_paths, header_rows
+from gongkai.tables.recognize import StandardTable
+
+_LABEL_HEADER = re.compile(r"^项目$|项目名称|科目名称|^名称$|单位名称|^科目$|^功能分类$|^经济分类$|支出功能分类|预算科目")
+_CODE_HEADER = re.compile(r"编码|代码|^类$|^款$|^项$")
+_MEASURE_WORDS = {
+    "决算数": "决算数",
+    "决算": "决算数",
+    "预算数": "预算数",
+    "年初预算数": "年初预算数",
+    "年初预算": "年初预算数",
+    "全年预算数": "全年预算数",
+    "调整预算数": "调整预算数",
+    "上年决算数": "上年决算数",
+    "金额": None,
+}
+_ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．](?!\d)|[（(][一二三四五六七八九十\d]+[)）])\s*")
+_CODE_AND_NAME = re.compile(r"^(\d{3}(?:\s?\d{2}){0,2})\s*([^\d\s].*)$")
+_SANGONG_GROUPS = {"合计": "三公经费", "小计": "公务用车购置及运行维护费"}
+_GENERIC_LABELS = {"合计", "总计", "小计"}
+
+
+@dataclass(slots=True)
+class TableRow:
+    """One data row of a standard table, on one side."""
+
+    label: str
+    code: str | None
+    level: str | None
+    side: str | None
+    values: dict[str, Fact] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class ReadTable:
+    """A standard table with its rows read into facts."""
+
+    standard: StandardTable
+    rows: list[TableRow]
+    columns: list[str]
+    unit: str | None
+
+    @property
+    def key(self) -> str:
+        """The table kind's key (``fa_expense`` …)."""
+        return self.standard.kind.key
+
+    def find(self, label: str | None = None, code: str | None = None, side: str | None = None) -> list[TableRow]:
+        """Rows by label (or canonical label), by code, optionally on one side."""
+        out = []
+        for row in self.rows:
+            if side is not None and row.side is not None and row.side != side:
+                continue
+            if code is not None and row.code == code:
+                out.append(row)
+            elif label is not None and (row.label == label or canonical_subject(row.label) == label):
+                out.append(row)
+        return out
+
+
+@dataclass(slots=True)
+class _Column:
+    index: int
+    path: tuple[str, ...]
+    role: str  # label | code | value
+    side: str | None = None
+    name: str = ""
+    measure: str | None = None
+    group: int = 0  # which label columns this value column reads its row label from
+
+
+def read_standard_table(document: Document, standard: StandardTable, maker: FactMaker, doc_type: str) -> ReadTable:
+    """Read every non-empty value cell of a recognised table into a fact."""
+    if not standard.parts:
+        return ReadTable(standard, [], [], standard.unit)
+    first = standard.parts[0]
+    n_header = header_rows(first)
+    data_rows: list[tuple[Table, int]] = [(first, r) for r in range(n_header, first.n_rows)]
+    for part in standard.parts[1:]:
+        skip = header_rows(part) if part.texts(0) == first.texts(0) else 0
+        data_rows.extend((part, r) for r in range(skip, part.n_rows))
+    columns = _columns(first, n_header, data_rows)
+    default_measure = "决算数" if doc_type == "final_accounts" or standard.kind.doc_type == "final_accounts" else "预算数"
+    rows: dict[tuple[int, int, str | None], TableRow] = {}
+    ordered: list[TableRow] = []
+    previous: dict[int, TableRow] = {}
+    is_sangong = standard.kind.key.endswith("sangong")
+    for table, r in data_rows:
+        cells = table.rows[r] + [None] * (first.n_cols - len(table.rows[r]))
+        for column in columns:
+            if column.role != "value":
+                continue
+            cell = cells[column.index] if column.index < len(cells) else None
+            number = parse_number(cell.text) if cell is not None and cell.text else None
+            labels = _row_label(cells, columns, column)
+            if labels is None and not is_sangong:
+                continue
+            label, code = labels if labels else ("", None)
+            key = (id(table), r, column.group)
+            row = rows.get(key)
+            if row is None:
+                if not label and not code and not is_sangong:
+                    continue
+                if not code and label and number is None and not _row_has_values(cells, columns, column.group):
+                    held = previous.get(column.group)
+                    if held is not None and not held.values and label not in _GENERIC_LABELS:
+                        held.label += label  # a wrapped label continues the row above
+                    continue
+                row = TableRow(label=_display_label(label, column.side), code=code, level=code_level(code), side=column.side)
+                if row.code is None:
+                    row.code = function_class_code(row.label) or economic_class_code(row.label)
+                    row.level = "类" if row.code else None
+                rows[key] = row
+                ordered.append(row)
+                previous[column.group] = row
+            if number is None or cell is None:
+                continue
+            subject, measure = row.label, column.measure or default_measure
+            if is_sangong:
+                group = column.path[-2] if len(column.path) >= 2 else "合计"
+                subject = _SANGONG_GROUPS.get(group, group)
+            fact = maker.cell_fact(
+                table,
+                r,
+                cell,
+                number,
+                subject=canonical_subject(subject) or subject,
+                measure=measure,
+                table_name=standard.kind.title,
+                column=column.name,
+                unit=number.unit or standard.unit,
+                subject_code=row.code,
+                level=row.level,
+            )
+            row.values[column.name] = fact
+    return ReadTable(standard, ordered, [c.name for c in columns if c.role == "value"], standard.unit)
+
+
+def _columns(first: Table, n_header: int, data_rows: list[tuple[Table, int]]) -> list[_Column]:
+    paths = column_paths(first, n_header) if n_header else [() for _ in range(first.n_cols)]
+    columns: list[_Column] = []
+    for c, path in enumerate(paths):
+        joined = "".join(path)
+        cells = [t.rows[r][c] for t, r in data_rows if c < len(t.rows[r])]
+        texts = [cell.text for cell in cells if cell is not None and cell.text]
+        if _CODE_HEADER.search(joined) and not _LABEL_HEADER.search(path[-1] if path else ""):
+            role = "code"
+        elif _LABEL_HEADER.search(path[-1] if path else "") or _mostly_text(texts):
+            role = "label"
+        elif texts and all(normalize_code(t) for t in texts) and not path:
+            role = "code"
+        else:
+            role = "value"
+        side = path[0] if path and path[0] in ("收入", "支出") else None
+        name, measure = _value_name(path)
+        columns.append(_Column(c, path, role, side, name, measure))
+    group = 0
+    for index, column in enumerate(columns):
+        if column.role != "value" and index and columns[index - 1].role == "value":
+            group += 1
+        column.group = group
+    return columns
+
+
+def _mostly_text(texts: list[str]) -> bool:
+    if not texts:
+        return False
+    textual = sum(1 for t in texts if parse_number(t) is None)
+    return textual * 2 > len(texts)
+
+
+def _value_name(path: tuple[str, ...]) -> tuple[str, str | None]:
+    """A value column's name and measure: (公务接待费, 预算数), (基本支出, None) …"""
+    if not path:
+        return "数值", None
+    last = path[-1]
+    if last in _MEASURE_WORDS:
+        measure = _MEASURE_WORDS[last]
+        parent = [p for p in path[:-1] if p not in ("收入", "支出")]
+        return (f"{parent[-1]}（{last}）" if parent else last), measure
+    return last, None
+
+
+def _row_label(cells: list[Cell | None], columns: list[_Column], value: _Column) -> tuple[str, str | None] | None:
+    """The (name, code) of a row for one value column: the label columns to its left."""
+    code: str | None = None
+    names: list[str] = []
+    for column in reversed(columns[: value.index]):
+        if column.role == "value":
+            if names or code:
+                break
+            continue
+        cell = cells[column.index] if column.index < len(cells) else None
+        text = cell.text if cell is not None else ""
+        if column.role == "code":
+            code = code or normalize_code(text)
+            if not code and text and not names:
+                names.insert(0, text)
+        elif text:
+            split = _CODE_AND_NAME.match(text)
+            if split and normalize_code(split.group(1)):
+                code = code or normalize_code(split.group(1))
+                names.insert(0, split.group(2))
+            elif normalize_code(text) and not code:
+                code = normalize_code(text)
+            else:
+                names.insert(0, text)
+    if not names and code is None:
+        return None
+    name = _ENUMERATOR.sub("", "".join(names)).strip()
+    return name, code
+
+
+def _row_has_values(cells: list[Cell | None], columns: list[_Column], group: int) -> bool:
+    return any(
+        column.role == "value"
+        and column.group == group
+        and column.index < len(cells)
+        and cells[column.index] is not None
+        and cells[column.index].text  # type: ignore[union-attr]
+        for column in columns
+    )
+
+
+def _display_label(label: str, side: str | None) -> str:
+    """Generic totals on a two-sided table name their side: 总计 → 收入总计."""
+    compact = label.replace(" ", "")
+    if compact in _GENERIC_LABELS and side:
+        return f"{side}{compact}"
+    return compact
