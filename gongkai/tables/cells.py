@@ -50,6 +50,7 @@ class FactMaker:
         subject_code: str | None = None,
         level: str | None = None,
         exact: bool = False,
+        row_label: str | None = None,
     ) -> Fact:
         """A fact for one table cell."""
         value: Decimal = number.value
@@ -66,7 +67,7 @@ class FactMaker:
             level=level,
             value_yuan=to_yuan(value, unit),
             table=table_name,
-            row=subject,
+            row=row_label or subject,
             column=column,
             exact=exact or value == 0,
             raw=cell.text,

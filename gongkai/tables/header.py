@@ -20,11 +20,22 @@ _DATA_LABEL = re.compile(
 _MAX_HEADER_ROWS = 5
 
 
+def is_sequence_row(texts: list[str]) -> bool:
+    """A 栏次 row numbering the columns (栏次 | 1 | 2 | 3 …), which is part of the header."""
+    cells = [t.replace(" ", "") for t in texts if t]
+    if cells and cells[0] in ("栏次", "行次", "栏号"):
+        return True
+    numbers = [c for c in cells if c.isdigit()]
+    return len(numbers) >= 3 and len(numbers) == len(cells) and [int(n) for n in numbers] == list(range(int(numbers[0]), int(numbers[0]) + len(numbers)))
+
+
 def is_data_row(texts: list[str]) -> bool:
     """A row of figures or of row labels, not of column headers."""
     cells = [t for t in texts if t]
     if not cells:
         return True
+    if is_sequence_row(texts):
+        return False
     if any(parse_number(t) is not None for t in cells):
         return True
     first = cells[0]
@@ -46,7 +57,10 @@ def column_paths(table: Table, n_header: int) -> list[tuple[str, ...]]:
     width = table.n_cols
     resolved: list[list[str]] = []
     for r in range(n_header):
-        row = table.rows[r] + [None] * (width - len(table.rows[r]))
+        if is_sequence_row(table.texts(r)):
+            resolved.append(list(resolved[-1]) if resolved else [""] * width)
+            continue
+        row = _spans_from_blanks(table, r, n_header, width)
         values: list[str] = []
         for c in range(width):
             cell = row[c]
@@ -71,6 +85,25 @@ def column_paths(table: Table, n_header: int) -> list[tuple[str, ...]]:
         paths.append(tuple(path))
     common = _common_root(paths)
     return [p[common:] if len(p) > common else p for p in paths]
+
+
+def _spans_from_blanks(table: Table, r: int, n_header: int, width: int) -> list:  # type: ignore[type-arg]
+    """A header row where a blank right of a label, above labelled columns, is a span.
+
+    Pasted and spreadsheet tables print a group label once (收入 | | | 支出 | |) with no
+    merge information; a blank cell there belongs to the label on its left.
+    """
+    row = table.rows[r] + [None] * (width - len(table.rows[r]))
+    if r + 1 >= n_header:
+        return row
+    below = table.rows[r + 1] + [None] * (width - len(table.rows[r + 1]))
+    out = list(row)
+    for c in range(1, width):
+        cell, left = out[c], out[c - 1]
+        spanning = left is None or bool(left.text)
+        if cell is not None and not cell.text and spanning and below[c] is not None and below[c].text:
+            out[c] = None
+    return out
 
 
 def _common_root(paths: list[tuple[str, ...]]) -> int:

@@ -55,6 +55,7 @@ def recognize_tables(document: Document, department: str | None, doc_type: str) 
             kind = match_title(text, department, doc_type)
             unit = UNIT_LINE.search(text)
             if kind is not None:
+                _flush_unruled(pending, found)
                 pending = _Pending(kind, passage, text, unit.group("unit") if unit else None)
                 continue
             if unit and len(text) <= 60:
@@ -71,6 +72,7 @@ def recognize_tables(document: Document, department: str | None, doc_type: str) 
             if pending is not None:
                 pending.since += 1
                 if pending.since > _CONTEXT_PASSAGES:
+                    _flush_unruled(pending, found)
                     pending = None
             continue
         table = passage.table
@@ -91,7 +93,14 @@ def recognize_tables(document: Document, department: str | None, doc_type: str) 
         if last is not None and _continues(last, table):
             last.parts.append(table)
             continue
+    _flush_unruled(pending, found)
     return found
+
+
+def _flush_unruled(pending: _Pending | None, found: list[StandardTable]) -> None:
+    """A title followed by its 「单位：」 line but no ruled table: printed without rules (present)."""
+    if pending is not None and pending.unit is not None:
+        found.append(_standard(pending, []))
 
 
 def _standard(pending: _Pending, parts: list[Table]) -> StandardTable:

@@ -29,6 +29,8 @@ from gongkai.tables.recognize import StandardTable
 
 _LABEL_HEADER = re.compile(r"^项目$|项目名称|科目名称|^名称$|单位名称|^科目$|^功能分类$|^经济分类$|支出功能分类|预算科目")
 _CODE_HEADER = re.compile(r"编码|代码|^类$|^款$|^项$")
+_IGNORED_HEADER = re.compile(r"^(?:行次|栏次|序号|行号)$")
+_SPLIT_CODE_HEADERS = ("类", "款", "项")
 _MEASURE_WORDS = {
     "决算数": "决算数",
     "决算": "决算数",
@@ -111,6 +113,7 @@ def read_standard_table(document: Document, standard: StandardTable, maker: Fact
     ordered: list[TableRow] = []
     previous: dict[int, TableRow] = {}
     is_sangong = standard.kind.key.endswith("sangong")
+    carry: dict[int, list[str]] = {}
     for table, r in data_rows:
         cells = table.rows[r] + [None] * (first.n_cols - len(table.rows[r]))
         for column in columns:
@@ -119,6 +122,9 @@ def read_standard_table(document: Document, standard: StandardTable, maker: Fact
             cell = cells[column.index] if column.index < len(cells) else None
             number = parse_number(cell.text) if cell is not None and cell.text else None
             labels = _row_label(cells, columns, column)
+            split_code = _split_code(cells, columns, column, carry)
+            if split_code is not None:
+                labels = ((labels[0] if labels else ""), split_code)
             if labels is None and not is_sangong:
                 continue
             label, code = labels if labels else ("", None)
@@ -157,6 +163,7 @@ def read_standard_table(document: Document, standard: StandardTable, maker: Fact
                 unit=number.unit or standard.unit,
                 subject_code=row.code,
                 level=row.level,
+                row_label=row.label,
             )
             row.values[column.name] = fact
     return ReadTable(standard, ordered, [c.name for c in columns if c.role == "value"], standard.unit)
@@ -169,7 +176,9 @@ def _columns(first: Table, n_header: int, data_rows: list[tuple[Table, int]]) ->
         joined = "".join(path)
         cells = [t.rows[r][c] for t, r in data_rows if c < len(t.rows[r])]
         texts = [cell.text for cell in cells if cell is not None and cell.text]
-        if _CODE_HEADER.search(joined) and not _LABEL_HEADER.search(path[-1] if path else ""):
+        if path and _IGNORED_HEADER.match(path[-1]):
+            role = "ignore"
+        elif _CODE_HEADER.search(joined) and not _LABEL_HEADER.search(path[-1] if path else ""):
             role = "code"
         elif _LABEL_HEADER.search(path[-1] if path else "") or _mostly_text(texts):
             role = "label"
@@ -207,11 +216,32 @@ def _value_name(path: tuple[str, ...]) -> tuple[str, str | None]:
     return last, None
 
 
+def _split_code(cells: list[Cell | None], columns: list[_Column], value: _Column, carry: dict[int, list[str]]) -> str | None:
+    """A code printed over 类 | 款 | 项 columns (201 | 06 | 01), parts carried down from above."""
+    split = [c for c in columns[: value.index] if c.role == "code" and c.path and c.path[-1] in _SPLIT_CODE_HEADERS]
+    if len(split) < 2:
+        return None
+    parts = [((cells[c.index].text if c.index < len(cells) and cells[c.index] is not None else "") or "").strip() for c in split]
+    if not any(parts):
+        return None
+    held = carry.setdefault(value.group, ["", "", ""])
+    level = max(i for i, part in enumerate(parts) if part)
+    for i, part in enumerate(parts):
+        if part:
+            held[i] = part
+    code = "".join(held[: level + 1])
+    if level < len(held) - 1:
+        held[level + 1 :] = [""] * (len(held) - level - 1)
+    return normalize_code(code)
+
+
 def _row_label(cells: list[Cell | None], columns: list[_Column], value: _Column) -> tuple[str, str | None] | None:
     """The (name, code) of a row for one value column: the label columns to its left."""
     code: str | None = None
     names: list[str] = []
     for column in reversed(columns[: value.index]):
+        if column.role == "ignore":
+            continue
         if column.role == "value":
             if names or code:
                 break
