@@ -22,6 +22,8 @@ RULE_MODULES = (
     "cross_text_table",
     "direction_word",
     "missing_table",
+    "foreign_entity",
+    "procurement",
 )
 
 
