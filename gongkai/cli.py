@@ -82,6 +82,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("gongkai: 已中断", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # the reader went away (e.g. `gongkai check … | head`): stop quietly
+        sys.stdout = None  # type: ignore[assignment]
+        return EXIT_OK
     except Exception as exc:  # noqa: BLE001 - the one place that turns errors into one line
         return _fail(exc, getattr(args, "debug", False))
 

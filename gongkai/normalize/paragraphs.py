@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from gongkai.extract.model import RawDocument, RawTable, TextLine
+from gongkai.schemas.tables import UNIT_LINE, match_title
 
 HEADING_MARK = re.compile(
     r"^\s*(?:第[一二三四五六七八九十]+(?:部分|章|节)"
@@ -132,7 +133,7 @@ def _text_columns(raw: RawDocument) -> dict[int, tuple[float, float]]:
 def _continues(prev: TextLine, line: TextLine, new_page: bool, columns: dict[int, tuple[float, float]]) -> bool:
     """Whether ``line`` continues the paragraph whose last line is ``prev``."""
     prev_text, text = prev.text.strip(), line.text.strip()
-    if is_heading_start(text):
+    if is_heading_start(text) or _starts_block(text):
         return False
     if prev.bbox is None or line.bbox is None:
         return _continues_plain(prev_text, line.gap_before or new_page)
@@ -146,6 +147,12 @@ def _continues(prev: TextLine, line: TextLine, new_page: bool, columns: dict[int
     if line.bbox.x0 - left >= 0.9 * size:
         return False  # a first-line indent (or a centred title) starts a new paragraph
     return prev.bbox.x1 >= right - 1.5 * size  # the previous line ran to the margin
+
+
+def _starts_block(text: str) -> bool:
+    """A table title, a unit line or a note starts a block of its own."""
+    compact = text.replace(" ", "")
+    return bool(UNIT_LINE.match(compact)) or compact.startswith(("注：", "说明：")) or match_title(compact) is not None
 
 
 def _continues_plain(prev_text: str, gap: bool) -> bool:

@@ -27,6 +27,12 @@ def figure(fact: Fact) -> str:
     return format_decimal(fact.value)
 
 
+def named(fact: Fact) -> str:
+    """A fact's subject and measure for a message (``项目支出年初预算数``), without repeats."""
+    measure = "" if fact.measure in ("金额", "数量", "人数") or fact.measure in fact.subject else fact.measure
+    return f"{fact.subject}{measure}" if fact.subject else fact.measure
+
+
 def shown(fact: Fact) -> str:
     """The fact as a reader saw it: number and unit (``352.36万元``, ``80%``)."""
     return f"{format_decimal(fact.value)}{fact.unit or ''}"

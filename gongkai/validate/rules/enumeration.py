@@ -60,11 +60,16 @@ def breakdown_sum(analysis: Analysis) -> Iterator[Finding]:
         if computed.intersects(stated):
             continue
         gap = stated.gap(computed)
-        listed = " + ".join(shown(p) for p in parts)
+        listed = " + ".join(f"{p.subject}{shown(p)}" for p in parts)
+        printed = sum((p.value_yuan if p.value_yuan is not None else p.value for p in parts), Decimal(0))
+        stated_value = total.value_yuan if total.value_yuan is not None else total.value
+        decimals = max(total.decimals, *(p.decimals for p in parts))
+        slack = abs(stated_value - printed) - gap
+        why = f"，四舍五入最多只能解释{amount_in(slack, total.unit, decimals + 1)}" if slack > 0 else ""
         yield make_finding(
             breakdown_sum,
-            f"{total.subject}{shown(total)}，其中{listed} = {amount_in(computed.mid, total.unit, max(p.decimals for p in parts))}，"
-            f"与总数相差{amount_in(gap, total.unit, max(total.decimals, 2))}，超出四舍五入能解释的范围。",
+            f"{total.subject}{shown(total)}，其中{listed} = {amount_in(printed, total.unit, decimals)}，"
+            f"与总数相差{amount_in(abs(stated_value - printed), total.unit, decimals)}{why}。",
             [total, *parts],
             [statement.evidence],
             stated=shown(total),

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from gongkai.analysis import Analysis
 from gongkai.schemas.records import Fact, Finding, Statement
-from gongkai.validate.figures import make_finding, percent, ratio_percent, shown
+from gongkai.validate.figures import make_finding, named, percent, ratio_percent, shown
 from gongkai.validate.interval import rounds_to, truncates_to
 from gongkai.validate.registry import rule
 
@@ -56,7 +56,7 @@ def stated_rate(analysis: Analysis) -> Iterator[Finding]:
         gap = abs(value - result.value)
         name = statement.note or "比率"
         message = (
-            f"{name}印为{shown(result)}，但{_named(numerator)}{shown(numerator)}÷{_named(denominator)}"
+            f"{name}印为{shown(result)}，但{named(numerator)}{shown(numerator)}÷{named(denominator)}"
             f"{shown(denominator)}={percent(value)}，相差{percent(gap)[:-1]}个百分点"
         )
         if truncated:
@@ -75,8 +75,6 @@ def stated_rate(analysis: Analysis) -> Iterator[Finding]:
         )
 
 
-def _named(fact: Fact) -> str:
-    return f"{fact.subject}{fact.measure}" if fact.subject else fact.measure
 
 
 def _ratio_text(numerator: Fact, denominator: Fact) -> str:
@@ -109,8 +107,8 @@ def rate_bases(analysis: Analysis) -> Iterator[Finding]:
             reported.add(key)
             yield make_finding(
                 rate_bases,
-                f"同一执行数{shown(num_a)}给出两个比率：{shown(rate_a)}（以{_named(den_a)}{shown(den_a)}为分母）"
-                f"和{shown(rate_b)}（以{_named(den_b)}{shown(den_b)}为分母）；两个口径只能有一个是“预算执行率”。",
+                f"同一执行数{shown(num_a)}给出两个比率：{shown(rate_a)}（以{named(den_a)}{shown(den_a)}为分母）"
+                f"和{shown(rate_b)}（以{named(den_b)}{shown(den_b)}为分母）；两个口径只能有一个是“预算执行率”。",
                 [rate_a, rate_b, num_a, den_a, den_b],
                 [first.evidence, second.evidence],
             )

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from gongkai.analysis import Analysis
 from gongkai.schemas.records import Finding
-from gongkai.validate.figures import make_finding, ratio_percent, shown
+from gongkai.validate.figures import make_finding, named, ratio_percent, shown
 from gongkai.validate.interval import rounds_to
 from gongkai.validate.registry import rule
 
@@ -30,18 +30,16 @@ def rate_of_zero(analysis: Analysis) -> Iterator[Finding]:
             if d.value != 0 and (r := ratio_percent(numerator, d)) is not None and rounds_to(r, result.value, result.decimals)
         ]
         if numerator.value == 0:
-            message = f"{name}的分子和分母都是0（{_named(numerator)}{shown(numerator)}，{_named(base)}{shown(base)}），比率没有意义，文中印为{shown(result)}。"
+            message = f"{name}的分子和分母都是0（{named(numerator)}{shown(numerator)}，{named(base)}{shown(base)}），比率没有意义，文中印为{shown(result)}。"
             severity = "info" if result.value == 0 else "warning"
         else:
-            message = f"{name}以{_named(base)}{shown(base)}为分母，无法计算；文中却印为{shown(result)}"
+            message = f"{name}以{named(base)}{shown(base)}为分母，无法计算；文中却印为{shown(result)}"
             if alternatives:
                 alt = alternatives[0]
-                message += f"，这实际是{_named(numerator)}{shown(numerator)}÷{_named(alt)}{shown(alt)}的结果，口径与名称不符"
+                message += f"，这实际是{named(numerator)}{shown(numerator)}÷{named(alt)}{shown(alt)}的结果，口径与名称不符"
             message += "。"
             severity = "warning"
         facts = [result, numerator, base, *alternatives[:1]]
         yield make_finding(rate_of_zero, message, facts, [statement.evidence], severity=severity)
 
 
-def _named(fact) -> str:  # type: ignore[no-untyped-def]
-    return f"{fact.subject}{fact.measure}" if fact.subject else fact.measure
