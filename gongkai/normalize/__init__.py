@@ -136,9 +136,16 @@ class _Builder:
         self.passages.append(Passage(len(self.passages), kind, start, end, paragraph.lines[0].page))
 
     def add_table(self, page: int, raw: RawTable) -> None:
-        start = self.length
-        rows: list[list[Cell | None]] = []
-        for r, raw_row in enumerate(raw.rows):
+        continued = self._continued_table(page, raw)
+        table = continued or Table(len(self.tables), page, [], self.length, self.length, raw.bbox, (page,))
+        rows = [list(r) for r in raw.rows]
+        if continued is not None:
+            head = [c.text if c else "" for c in continued.rows[0]]
+            while rows and [_clean_cell(t) if t else "" for t in rows[0]] == head:
+                rows.pop(0)  # the header printed again on the continuation page
+            table.pages = (*table.pages, page)
+        offset = len(table.rows)
+        for r, raw_row in enumerate(rows):
             row: list[Cell | None] = []
             for c, raw_text in enumerate(raw_row):
                 if c:
@@ -147,17 +154,30 @@ class _Builder:
                     row.append(None)
                     continue
                 text = _clean_cell(raw_text)
-                box = raw.boxes[r][c] if raw.boxes and r < len(raw.boxes) and c < len(raw.boxes[r]) else None
+                source_row = r + (len(raw.rows) - len(rows))
+                box = raw.boxes[source_row][c] if raw.boxes and source_row < len(raw.boxes) and c < len(raw.boxes[source_row]) else None
                 cell_start = self._write(text)
-                cell = Cell(text, r, c, cell_start, cell_start + len(text), page, box)
+                cell = Cell(text, offset + r, c, cell_start, cell_start + len(text), page, box)
                 self.spans.append(Span(cell.start, cell.end, page, box))
                 row.append(cell)
-            rows.append(row)
+            table.rows.append(row)
             self._write("\n")
-        end = self.length
-        table = Table(len(self.tables), page, rows, start, end, raw.bbox, (page,))
+        table.end = self.length
+        if continued is not None:
+            self.passages[-1].end = self.length
+            return
         self.tables.append(table)
-        self.passages.append(Passage(len(self.passages), "table", start, end, page, table))
+        self.passages.append(Passage(len(self.passages), "table", table.start, table.end, page, table))
+
+    def _continued_table(self, page: int, raw: RawTable) -> Table | None:
+        """The table this one continues: the previous block, a table ending on the page before
+        with as many columns."""
+        if not self.passages or self.passages[-1].kind != "table":
+            return None
+        previous = self.passages[-1].table
+        if previous is None or previous.pages[-1] != page - 1 or previous.n_cols != raw.n_cols:
+            return None
+        return previous
 
 
 def _clean_cell(text: str) -> str:

@@ -146,7 +146,11 @@ def _continues(prev: TextLine, line: TextLine, new_page: bool, columns: dict[int
     _, right = columns.get(prev.page, (prev.bbox.x0, prev.bbox.x1))
     if line.bbox.x0 - left >= 0.9 * size:
         return False  # a first-line indent (or a centred title) starts a new paragraph
-    return prev.bbox.x1 >= right - 1.5 * size  # the previous line ran to the margin
+    # the previous line ran to the margin, or stopped short only by the number or word that
+    # could not be split and opens this line
+    unbreakable = re.match(r"[0-9A-Za-z.,%]+", text)
+    allowance = 1.5 * size + (0.6 * size * len(unbreakable.group(0)) if unbreakable else 0.0)
+    return prev.bbox.x1 >= right - allowance
 
 
 def _starts_block(text: str) -> bool:
