@@ -1,0 +1,173 @@
+"""sum.breakdown, part_whole.parts_exceed and unit.breakdown: a total and the parts after 其中."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.validate.support import FINAL, Expect, assert_findings, case, document
+
+
+def economic(total: str) -> str:
+    return document(
+        FINAL,
+        f"本年支出合计{total}万元，其中：工资福利支出412.37万元，商品和服务支出96.48万元，"
+        "对个人和家庭的补助23.19万元，资本性支出8.04万元。",
+    )
+
+
+def kinds(project: str) -> str:
+    return document(FINAL, f"本年支出合计386.25万元，其中：基本支出241.67万元，项目支出{project}万元。")
+
+
+SUM = [
+    # four parts: 412.37 + 96.48 + 23.19 + 8.04 = 540.08 ± 4 × 0.005 = [540.06, 540.10]; 540.07 ± 0.005 meets it
+    case("four-parts-off-by-one-cent", economic("540.07")),
+    # 540.06 ± 0.005 = [540.055, 540.065] still meets [540.06, 540.10] (0.02 off, 0.025 of slack)
+    case("four-parts-off-by-two-cents", economic("540.06")),
+    # 540.10 ± 0.005 meets the upper end 540.10
+    case("four-parts-two-cents-over", economic("540.10")),
+    # 540.05 ± 0.005 = [540.045, 540.055] ends 0.005 below 540.06 → error
+    case(
+        "four-parts-off-by-three-cents",
+        economic("540.05"),
+        Expect(
+            "sum.breakdown",
+            "error",
+            ("540.05", "412.37", "96.48", "23.19", "8.04"),
+            message=("本年支出合计540.05万元", "8.04万元 = 540.08万元"),
+            stated="540.05万元",
+            expected="540.08万元",
+        ),
+    ),
+    # 540.11 ± 0.005 = [540.105, 540.115] starts 0.005 above 540.10 → error
+    case(
+        "four-parts-three-cents-over",
+        economic("540.11"),
+        Expect("sum.breakdown", "error", ("540.11", "412.37", "96.48", "23.19", "8.04"), expected="540.08万元"),
+    ),
+    # two parts: 241.67 + 144.59 = 386.26 ± 0.01; 386.25 ± 0.005 meets it at 386.25..386.255
+    case("two-parts-off-by-one-cent", kinds("144.59")),
+    # 241.67 + 144.60 = 386.27 ± 0.01 = [386.26, 386.28] vs [386.245, 386.255] → 0.005 apart → error
+    case(
+        "two-parts-off-by-two-cents",
+        kinds("144.60"),
+        Expect(
+            "sum.breakdown",
+            "error",
+            ("386.25", "241.67", "144.60"),
+            message=("本年支出合计386.25万元", "144.60万元 = 386.27万元"),
+            stated="386.25万元",
+            expected="386.27万元",
+        ),
+    ),
+    # a total printed in whole 万元 stands for [5.5, 6.5]; 3.52 + 2.95 = 6.47 ± 0.01 lies inside
+    case(
+        "total-without-decimals",
+        document(FINAL, "三公经费6万元，其中：公务接待费3.52万元，公务用车购置及运行维护费2.95万元。"),
+    ),
+    # 3.52 + 3.00 = 6.52 ± 0.01 = [6.51, 6.53] lies above [5.5, 6.5] → error
+    case(
+        "total-without-decimals-exceeded",
+        document(FINAL, "三公经费6万元，其中：公务接待费3.52万元，公务用车购置及运行维护费3.00万元。"),
+        Expect("sum.breakdown", "error", ("6", "3.52", "3.00"), stated="6万元"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expect"), SUM)
+def test_sum_breakdown(text: str, expect: list[Expect]) -> None:
+    assert_findings(text, expect)
+
+
+def incomplete(staff: str) -> str:
+    # 项目支出 and 人员经费 belong to different families: the list need not be complete
+    return document(FINAL, f"本年支出合计258.40万元，其中：项目支出180.20万元，人员经费{staff}万元。")
+
+
+EXCEED = [
+    # an incomplete list may fall short of its total: 180.20 + 50.00 = 230.20 < 258.40
+    case("incomplete-list-below-total", incomplete("50.00")),
+    # 180.20 + 78.21 = 258.41 ± 0.01 starts at 258.40 ≤ 258.405, the top of 258.40's interval
+    case("incomplete-list-one-cent-over", incomplete("78.21")),
+    # 180.20 + 78.22 = 258.42 ± 0.01 starts at 258.41 > 258.405 → the parts exceed the total
+    case(
+        "incomplete-list-two-cents-over",
+        incomplete("78.22"),
+        Expect(
+            "part_whole.parts_exceed",
+            "error",
+            ("258.40", "180.20", "78.22"),
+            message=("180.20万元 + 78.22万元", "大于总数本年支出合计258.40万元"),
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expect"), EXCEED)
+def test_part_whole_parts_exceed(text: str, expect: list[Expect]) -> None:
+    assert_findings(text, expect)
+
+
+def sangong(total: str, reception: str, vehicles: str) -> str:
+    return document(FINAL, f"三公经费{total}，其中：公务接待费{reception}，公务用车购置及运行维护费{vehicles}。")
+
+
+UNIT = [
+    # one unit throughout: 2.79 + 2.00 = 4.79 ± 0.01 meets 4.80 ± 0.005 → nothing
+    case("same-unit", sangong("4.80万元", "2.79万元", "2.00万元")),
+    # 2.79元 read as 万元: [2.785, 2.795] + [1.995, 2.005] = [4.78, 4.80] meets [4.795, 4.805] → a unit slip
+    case(
+        "slip-fits-within-rounding",
+        sangong("4.80万元", "2.79元", "2.00万元"),
+        Expect(
+            "unit.breakdown",
+            "warning",
+            ("2.79", "4.80"),
+            message=(
+                "公务接待费印为2.79元",
+                "总数三公经费为4.80万元",
+                "单位不一致",
+                "按万元理解，2.79万元与总数相符",
+                "笔误",
+            ),
+        ),
+    ),
+    # 2.78元 read as 万元: [4.77, 4.79] misses [4.795, 4.805] by 0.005 → units still differ, but no claim of a slip
+    case(
+        "slip-does-not-fit",
+        sangong("4.80万元", "2.78元", "2.00万元"),
+        Expect(
+            "unit.breakdown",
+            "warning",
+            ("2.78", "4.80"),
+            message=("公务接待费印为2.78元", "单位不一致。"),
+            absent=("笔误",),
+        ),
+    ),
+    # 5000元 + 0.50万元 = 1.00万元 exactly as printed: mixed units, nothing wrong
+    case(
+        "mixed-units-that-add-up",
+        sangong("1.00万元", "5000元", "0.50万元"),
+        bug=(
+            "unit.breakdown flags every part printed in another money unit (here 「三公经费1.00万元，"
+            "其中：公务接待费5000元，公务用车购置及运行维护费0.50万元」, which adds up exactly in 元) with "
+            "单位不一致, although its docstring limits it to parts whose reading in the total's unit makes the "
+            "figures agree"
+        ),
+    ),
+    # 38.44万元 of 5000000元 (an incomplete list): consistent as printed; reading 38.44 as 元 must not be suggested
+    case(
+        "mixed-units-incomplete-list",
+        document(FINAL, "本年支出合计5000000元，其中：卫生健康支出38.44万元。"),
+        bug=(
+            "unit.breakdown says 「按元理解，38.44元与总数相符，疑为单位笔误」 for "
+            "「本年支出合计5000000元，其中：卫生健康支出38.44万元」: for an incomplete list any small reading "
+            "'fits', and the rule never checks that the figures already agree as printed"
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expect"), UNIT)
+def test_unit_breakdown(text: str, expect: list[Expect]) -> None:
+    assert_findings(text, expect)

@@ -1,0 +1,80 @@
+"""score_formula.completion: 得分 = 指标实际完成值 × N against the completion printed as the basis."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from tests.validate.support import PERFORMANCE, Expect, assert_findings, case, document
+
+
+def formula(basis: str, score: str) -> str:
+    # the total row is kept consistent (score + 8) so that only the formula is under test
+    total = format(Decimal(score) + 8, "f")
+    return document(
+        PERFORMANCE,
+        "一级指标\t三级指标\t分值\t评分标准\t评分依据\t得分",
+        f"过程\t预算执行率\t12\t得分=指标实际完成值×12\t{basis}\t{score}",
+        "\t资金使用合规性\t8\t合规得满分\t合规\t8",
+        f"合计\t\t20\t\t\t{total}",
+    )
+
+
+CASES = [
+    # 100% × 12 = 12
+    case("full-completion", formula("预算执行率100%", "12")),
+    # 87.5% × 12 = 10.5
+    case("partial-completion", formula("预算执行率87.5%", "10.5")),
+    # capped at N: 103% × 12 would be 12.36
+    case("over-completion-capped", formula("预算执行率103%", "12")),
+    # a threshold (≥95%) earns the full weight
+    case("threshold-full-weight", formula("预算执行率≥95%", "12")),
+    # 11.9 ≠ 12: one tenth short of the formula
+    case(
+        "full-completion-one-tenth-short",
+        formula("预算执行率100%", "11.9"),
+        Expect(
+            "score_formula.completion",
+            "warning",
+            ("11.9",),
+            message=("得分=完成值×12", "应得12分", "表中得分为11.9分"),
+            stated="11.9分",
+            expected="12分",
+        ),
+    ),
+    # 10.6 ≠ 87.5% × 12 = 10.5
+    case(
+        "partial-completion-one-tenth-over",
+        formula("预算执行率87.5%", "10.6"),
+        Expect(
+            "score_formula.completion",
+            "warning",
+            ("10.6",),
+            message=("应得10.5分",),
+            stated="10.6分",
+            expected="10.5分",
+        ),
+    ),
+    # 87.46% stands for [87.455%, 87.465%]; × 12 = [10.4946, 10.4958], which a score printed with one decimal
+    # shows as 10.5
+    case(
+        "score-rounded-to-one-decimal",
+        formula("预算执行率87.46%", "10.5"),
+        bug=(
+            "score_formula.completion compares the score with N × completion exactly (12 × 87.46% = 10.4952) and "
+            "flags a score of 10.5, which is that product rounded to the score's one printed decimal"
+        ),
+    ),
+    # 10.4 is beyond it: 10.4 ± 0.05 = [10.35, 10.45] misses [10.4946, 10.4958]
+    case(
+        "score-rounded-one-tenth-below",
+        formula("预算执行率87.46%", "10.4"),
+        Expect("score_formula.completion", "warning", ("10.4",), stated="10.4分"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expect"), CASES)
+def test_score_formula_completion(text: str, expect: list[Expect]) -> None:
+    assert_findings(text, expect)

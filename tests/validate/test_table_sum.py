@@ -1,0 +1,97 @@
+"""sum.table_hierarchy, sum.table_row and sum.personnel_public on a synthetic 部门决算.
+
+Each case mutates one printed cell of ``final_accounts.BASELINE`` and is checked against the
+rule under test only (one cell usually moves several identities at once).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.validate.final_accounts import BASELINE, mutate
+from tests.validate.support import Expect, assert_findings, case
+
+PROJECT_ITEM = "其他财政事务支出\t85.06\t\t85.06"
+CLASS_ROW = "201\t一般公共服务支出\t265.30\t180.25\t85.06"
+PERSONNEL = "人员经费合计\t\t192.32"
+
+HIERARCHY = [
+    # 20106 = 180.25 + 85.06 = 265.31 ± 0.01 = [265.30, 265.32], which meets 265.30 ± 0.005
+    case("baseline-款-within-rounding", BASELINE),
+    # 180.25 + 85.07 = 265.32 ± 0.01 = [265.31, 265.33] misses [265.295, 265.305] by 0.005 → error
+    case(
+        "项-one-cent-beyond",
+        mutate(BASELINE, PROJECT_ITEM, "其他财政事务支出\t85.07\t\t85.07"),
+        Expect(
+            "sum.table_hierarchy",
+            "error",
+            ("265.30", "180.25", "85.07"),
+            message=("《支出决算表》20106财政事务", "“本年支出合计”为265.30万元", "相加为265.32万元"),
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expect"), HIERARCHY)
+def test_sum_table_hierarchy(text: str, expect: list[Expect]) -> None:
+    assert_findings(text, expect, scope="sum.table_hierarchy")
+
+
+ROW = [
+    # 合计 row: 222.73 + 85.06 = 307.79 ± 0.01 meets 307.78 ± 0.005
+    case("baseline-合计-within-rounding", BASELINE),
+    # 201 row printed 265.29: 180.25 + 85.06 = 265.31 ± 0.01 = [265.30, 265.32] misses [265.285, 265.295]
+    case(
+        "row-total-two-cents-short",
+        mutate(BASELINE, CLASS_ROW, "201\t一般公共服务支出\t265.29\t180.25\t85.06"),
+        Expect(
+            "sum.table_row",
+            "error",
+            ("265.29", "180.25", "85.06"),
+            message=("《支出决算表》“一般公共服务支出”行", "本年支出合计265.29万元", "= 265.31万元"),
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expect"), ROW)
+def test_sum_table_row(text: str, expect: list[Expect]) -> None:
+    assert_findings(text, expect, scope="sum.table_row")
+
+
+PERSONNEL_PUBLIC = [
+    # 人员经费合计 192.32 against 301 + 303 = 170.46 + 21.85 = 192.31 ± 0.01 → meets
+    case("baseline-within-rounding", BASELINE),
+    # 192.33 ± 0.005 = [192.325, 192.335] still misses [192.30, 192.32] by 0.005 → error
+    case(
+        "personnel-two-cents-over",
+        mutate(BASELINE, PERSONNEL, "人员经费合计\t\t192.33"),
+        Expect(
+            "sum.personnel_public",
+            "error",
+            ("192.33", "170.46", "21.85"),
+            message=(
+                "人员经费合计192.33万元",
+                "301工资福利支出170.46万元",
+                "303对个人和家庭的补助21.85万元",
+                "= 192.31万元",
+            ),
+        ),
+    ),
+    # 公用经费合计 against its only class 302: 30.43 vs 30.41, intervals 0.01 apart → error
+    case(
+        "public-two-cents-over",
+        mutate(BASELINE, "公用经费合计\t\t30.41", "公用经费合计\t\t30.43"),
+        Expect("sum.personnel_public", "error", ("30.43", "30.41"), message=("公用经费合计30.43万元",)),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expect"), PERSONNEL_PUBLIC)
+def test_sum_personnel_public(text: str, expect: list[Expect]) -> None:
+    assert_findings(text, expect, scope="sum.personnel_public")
+
+
+def test_baseline_has_no_findings_at_all() -> None:
+    """The synthetic 决算 is consistent under every rule (missing_table included)."""
+    assert_findings(BASELINE, [], scope=("",))

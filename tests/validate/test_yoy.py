@@ -1,0 +1,196 @@
+"""yoy.change_rate, direction_word.change and zero_denominator.yoy: 较上年增加 X，增长 Y%."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.validate.support import FINAL, Expect, assert_findings, case, document
+
+TITLE_2021 = "某某区某某局2021年度部门决算"
+
+
+def increase(printed: str) -> str:
+    return document(FINAL, f"商品和服务支出63.18万元，较上年增加5.55万元，增长{printed}%。")
+
+
+def decrease(printed: str, word: str = "下降") -> str:
+    return document(FINAL, f"本年支出合计621.40万元，较上年减少25.18万元，{word}{printed}%。")
+
+
+CHANGE_RATE = [
+    # last year = 63.18 − 5.55 ∈ [57.62, 57.64]; 5.55/57.63 = 9.6304% → 9.63%
+    case("increase-exact", increase("9.63")),
+    # exact 9.6304% prints 9.63%, but 5.555/57.62 = 9.64075% ≥ 9.635 → 9.64% only within the inputs' rounding
+    case("increase-consistent-only-within-rounding", increase("9.64")),
+    # 9.65% needs ≥ 9.645%; the largest rate is 5.555/57.62 = 9.64075% → error
+    case(
+        "increase-one-unit-above",
+        increase("9.65"),
+        Expect(
+            "yoy.change_rate",
+            "error",
+            ("9.65", "5.55", "63.18"),
+            message=(
+                "商品和服务支出63.18万元",
+                "上年约为57.63万元",
+                "变动率应为9.63%",
+                "文中印为9.65%",
+                "相差0.02个百分点",
+            ),
+            stated="9.65%",
+            expected="9.63%",
+        ),
+    ),
+    # 9.61% needs ≤ 9.615%; the smallest rate is 5.545/57.64 = 9.62006% → error
+    case(
+        "increase-one-unit-below",
+        increase("9.61"),
+        Expect("yoy.change_rate", "error", ("9.61", "5.55", "63.18"), stated="9.61%", expected="9.63%"),
+    ),
+    # a change in 元 is nearly exact: last year = 631,800 ± 50 − 55,500 ± 0.5 元,
+    # rate ∈ [55499.5/576350.5, 55500.5/576249.5] = [9.62947%, 9.63133%] → 9.63% only, so 9.64% is an error here
+    case(
+        "change-in-yuan-narrows-interval",
+        document(FINAL, "商品和服务支出63.18万元，较上年增加55500元，增长9.64%。"),
+        Expect(
+            "yoy.change_rate",
+            "error",
+            ("9.64", "55500", "63.18"),
+            message=("较上年变动55500元", "变动率应为9.63%", "文中印为9.64%"),
+            stated="9.64%",
+            expected="9.63%",
+        ),
+    ),
+    # last year = 621.40 + 25.18 ∈ [646.57, 646.59]; 25.18/646.58 ∈ [3.89350%, 3.89517%] → 3.9%
+    case("decrease-one-decimal", decrease("3.9")),
+    # 4.0% ± 0.05 = [3.95, 4.05] misses 3.89517% → error
+    case(
+        "decrease-one-unit-above",
+        decrease("4.0"),
+        Expect(
+            "yoy.change_rate",
+            "error",
+            ("4.0", "25.18", "621.40"),
+            message=("上年约为646.58万元", "变动率应为3.89%", "文中印为4.0%", "相差0.11个百分点"),
+            stated="4.0%",
+            expected="3.89%",
+        ),
+    ),
+    # binding: the change belongs to the clause's subject 819.39 (last year 850.03, 30.64/850.03 = 3.6046% → 3.6%),
+    # not to 52.81 (30.64/83.45 = 36.72%); the consistent binding is preferred
+    case(
+        "binding-prefers-clause-subject",
+        document(TITLE_2021, "收入总计819.39万元，其中年初结转和结余52.81万元，较2020年减少30.64万元，下降3.6%。"),
+    ),
+    # with 3.7% neither binding works (3.60% or 36.72%); the report should be about the clause's subject 819.39
+    case(
+        "binding-none-consistent-cites-clause-subject",
+        document(TITLE_2021, "收入总计819.39万元，其中年初结转和结余52.81万元，较2020年减少30.64万元，下降3.7%。"),
+        Expect(
+            "yoy.change_rate",
+            "warning",
+            ("3.7", "30.64", "819.39"),
+            message=("收入总计819.39万元", "变动率应为3.60%", "文中印为3.7%"),
+            stated="3.7%",
+            expected="3.60%",
+        ),
+        bug=(
+            "when neither binding of 「收入总计819.39万元，其中年初结转和结余52.81万元，"
+            "较2020年减少30.64万元，下降3.7%」 is "
+            "consistent, yoy.change_rate reports against 52.81 (expected 36.72%) instead of the clause subject 819.39 "
+            "(expected 3.60%): the binder lists the nearest figure first"
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expect"), CHANGE_RATE)
+def test_yoy_change_rate(text: str, expect: list[Expect]) -> None:
+    assert_findings(text, expect)
+
+
+DIRECTION = [
+    # 减少 … 下降 with a rate inside rounding (3.89350%..3.89517% → 3.9%): nothing
+    case("decrease-decline", decrease("3.9")),
+    # 减少 … 增长: the magnitude 3.9% fits, the direction does not
+    case(
+        "decrease-but-growth",
+        decrease("3.9", "增长"),
+        Expect(
+            "direction_word.change",
+            "error",
+            ("25.18", "3.9"),
+            message=("金额减少25.18万元", "比率却增加3.9%"),
+        ),
+    ),
+    # 增加 … 下降 (rate 9.63% is consistent in magnitude)
+    case(
+        "increase-but-decline",
+        document(FINAL, "商品和服务支出63.18万元，较上年增加5.55万元，下降9.63%。"),
+        Expect(
+            "direction_word.change",
+            "error",
+            ("5.55", "9.63"),
+            message=("金额增加5.55万元", "比率却减少9.63%"),
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expect"), DIRECTION)
+def test_direction_word_change(text: str, expect: list[Expect]) -> None:
+    assert_findings(text, expect)
+
+
+def from_zero(change: str, printed: str) -> str:
+    return document(FINAL, f"资本性支出18.60万元，较上年增加{change}，增长{printed}%。")
+
+
+FROM_ZERO = [
+    # the increase is 0.01 short of the current figure: last year = 18.60 − 18.59 ∈ [0.00, 0.02] may be 0, so the
+    # rate cannot be checked; the figures differ, so it is not a zero base either → nothing
+    case("increase-one-cent-short", from_zero("18.59万元", "186000")),
+    # increase = current → last year was 0; 100% is the usual convention → info
+    case(
+        "zero-base-100-percent",
+        from_zero("18.60万元", "100"),
+        Expect(
+            "zero_denominator.yoy",
+            "info",
+            ("18.60", "100"),
+            message=("资本性支出18.60万元", "说明上年为0", "习惯上写作100%"),
+        ),
+    ),
+    # any other rate from a zero base is wrong → warning
+    case(
+        "zero-base-0-percent",
+        from_zero("18.60万元", "0"),
+        Expect(
+            "zero_denominator.yoy",
+            "warning",
+            ("18.60", "0"),
+            message=("说明上年为0", "文中的0%没有意义"),
+        ),
+    ),
+    # 186000元 is 18.60万元: the same zero base printed in another unit
+    case(
+        "zero-base-change-in-yuan",
+        from_zero("186000元", "0"),
+        Expect(
+            "zero_denominator.yoy",
+            "warning",
+            ("18.60", "186000", "0"),
+            message=("说明上年为0", "文中的0%没有意义"),
+        ),
+        bug=(
+            "zero_base compares printed values and units, so 「资本性支出18.60万元，较上年增加186000元，增长0%」 "
+            "is not recognised as growth from zero; yoy.change_rate then skips it (last year's interval holds 0) "
+            "and nothing is reported"
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expect"), FROM_ZERO)
+def test_zero_denominator_yoy(text: str, expect: list[Expect]) -> None:
+    assert_findings(text, expect)
