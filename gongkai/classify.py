@@ -30,7 +30,10 @@ _DEPARTMENT_PATTERNS = (
     re.compile(r"^(?P<name>[^\s，。；\n]{2,40}?)\s*(?:部门|单位)?(?:整体支出)?绩效自评报告", re.M),
 )
 _ORG_SUFFIX = re.compile(r"(?:局|委员会|委|办公室|办|部|中心|院|所|站|队|厅|处|署|会|馆|集团|公司|政府|法院|检察院|学校|大学|医院)$")
-_REGION = re.compile(r"^(?:中共)?(?P<region>(?:[\u4e00-\u9fff]{2,8}?(?:省|自治区))?(?:[\u4e00-\u9fff]{2,8}?(?:市|州|盟))?(?:[\u4e00-\u9fff]{1,8}?(?:区|县|旗))?)")
+_REGION = re.compile(
+    r"^(?:中共)?(?P<region>(?:[\u4e00-\u9fff]{2,8}?(?:省|自治区))?(?:[\u4e00-\u9fff]{2,8}?(?:市|州|盟))?"
+    r"(?:[\u4e00-\u9fff]{1,8}?(?:区|县|旗))?)"
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,14 +14,16 @@ from collections.abc import Callable, Iterator
 
 from gongkai.fields.mentions import ENUMERATION_AFTER, ENUMERATION_INTRO, Mention
 from gongkai.fields.quantities import QUANTITY
-from gongkai.schemas.subjects import same_subject, subject_key
+from gongkai.fields.views import View, document_views
 from gongkai.normalize.document import Document
 from gongkai.normalize.paragraphs import is_heading_start
 from gongkai.schemas.records import Evidence, Fact, Statement
-from gongkai.schemas.vocabulary import AMOUNT_CLASSES, MEASURES, NAMED_RATES, TOTAL_WORDS, family_of
+from gongkai.schemas.subjects import same_subject, subject_key
+from gongkai.schemas.vocabulary import AMOUNT_CLASSES, BUDGET_CLASSES, MEASURES, NAMED_RATES, TOTAL_WORDS, family_of
 
 _FULL_STOP = re.compile(r"[。！？\n]")
 _BALANCE_CLAIM = re.compile(r"(?<!不)收支(?:基本)?平衡|支出总额等于收入总额|收入总额等于支出总额")
+_CURRENT_CLASSES = ("actual", "amount", "budget", "budget_full", "budget_initial")
 _SECTION_LOOKBACK = 4  # views before the current one searched for a missing figure
 
 Predicate = Callable[[Mention], bool]
@@ -130,6 +132,7 @@ class Binder:
     def _rate(self, rate: Mention) -> None:
         label = rate.label
         name = label.rate_name or ""
+        alternatives: list[Mention] = []
         if name in NAMED_RATES:
             top, bottom = NAMED_RATES[name]
             numerators = self.find(rate, lambda m: m.kind == "count" and same_subject(m.subject, top))
@@ -147,21 +150,23 @@ class Binder:
             numerators = self.find(rate, actual)
             denominators = self.find(rate, budget)
             denominators.sort(key=lambda m: bases.index(measure_class(m)))  # type: ignore[arg-type]
+            alternatives = [
+                m
+                for m in self.find(rate, lambda m: m.kind == "amount" and measure_class(m) in BUDGET_CLASSES and _subject_fits(m, subject))
+                if all(m is not d for d in denominators)
+            ]
         else:
             return
         if not numerators or not denominators:
             return
-        self._add(
-            "rate",
-            [rate.fact, numerators[0].fact, denominators[0].fact],
-            self.evidence(rate),
-            {
-                "result": [rate.fact],
-                "numerator": [m.fact for m in numerators[:3]],
-                "denominator": [m.fact for m in denominators[:4]],
-            },
-            note=name or label.measure,
-        )
+        roles = {
+            "result": [rate.fact],
+            "numerator": [m.fact for m in numerators[:3]],
+            "denominator": [m.fact for m in denominators[:4]],
+        }
+        if alternatives:
+            roles["alternatives"] = [m.fact for m in alternatives[:3]]
+        self._add("rate", [rate.fact, numerators[0].fact, denominators[0].fact], self.evidence(rate), roles, note=name or label.measure)
 
     # shares -----------------------------------------------------------------------------
 
@@ -215,7 +220,11 @@ class Binder:
             subject = change.fact.subject
 
             def named(m: Mention) -> bool:
-                return m.kind == "amount" and measure_class(m) in ("actual", "amount", "budget", "budget_full", "budget_initial") and same_subject(m.subject, subject, strict=True)
+                return (
+                    m.kind == "amount"
+                    and measure_class(m) in _CURRENT_CLASSES
+                    and same_subject(m.subject, subject, strict=True)
+                )
 
             currents = self.find(change, named, ("view", "section"))[:2]
         else:
@@ -225,7 +234,14 @@ class Binder:
             currents = in_sentence[:1]
             head = _sentence_head(self.mentions, change)
             if head is not None and head.kind == "amount" and all(head is not c for c in currents):
-                currents.append(head)
+                nearest_is_part = bool(currents) and self.part_of.get(currents[0].index) is not None and any(
+                    f.fact_id == head.fact.fact_id for f in self.part_of[currents[0].index].role("total")
+                )
+                # 收入总计…，其中年初结转和结余…，较上年减少…: the change is the clause subject's, not the part's
+                if nearest_is_part:
+                    currents.insert(0, head)
+                else:
+                    currents.append(head)
         if not currents:
             return
         facts = [change.fact, currents[0].fact] + ([rate.fact] if rate else [])
@@ -304,9 +320,8 @@ class Binder:
                 if parts and mention.kind in ("amount", "count") and same_subject(mention.subject, total.subject, strict=True):
                     break
                 continue
-            if beyond:
-                if family is None or family_of_subject(mention.subject) != family:
-                    break
+            if beyond and (family is None or family_of_subject(mention.subject) != family):
+                break
             parts.append(mention)
             if family is None and len(parts) == 1:
                 family = family_of_subject(mention.subject)
@@ -351,8 +366,6 @@ class Binder:
         self._balance_claims_without_figures(seen)
 
     def _balance_claims_without_figures(self, seen: set[tuple[int, int]]) -> None:
-        from gongkai.fields.views import document_views
-
         viewed = {m.view.passage for m in self.mentions}
         for view in document_views(self.document):
             if view.passage in viewed:
@@ -361,7 +374,7 @@ class Binder:
                 if (view.passage, match.start()) not in seen:
                     self._balance_claim(view, match.start(), match.end())
 
-    def _balance_claim(self, view, start: int, end: int) -> None:  # type: ignore[no-untyped-def]
+    def _balance_claim(self, view: View, start: int, end: int) -> None:
         anchor = _last_mention_before(self.mentions, view, start)
         if anchor is None:
             return
@@ -484,15 +497,10 @@ def _is_total_of(mention: Mention, side: str) -> bool:
     return any(word in subject for word in ("总", "合计")) or subject in (f"本年{side}",)
 
 
-def _last_mention_before(mentions: list[Mention], view, position: int) -> Mention | None:  # type: ignore[no-untyped-def]
-    last = None
-    for mention in mentions:
-        if mention.view.passage == view.passage and mention.view.base == view.base and mention.start < position:
-            last = mention
-        elif last is not None and mention.view.passage != view.passage:
-            if mention.view.passage > view.passage:
-                break
-    if last is not None:
-        return last
+def _last_mention_before(mentions: list[Mention], view: View, position: int) -> Mention | None:
+    """The last figure before ``position`` in ``view``, else the last one earlier in its section."""
+    in_view = [m for m in mentions if m.view is view and m.start < position]
+    if in_view:
+        return in_view[-1]
     previous = [m for m in mentions if m.view.passage < view.passage and m.view.section == view.section]
     return previous[-1] if previous else None

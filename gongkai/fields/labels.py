@@ -30,6 +30,7 @@ _TRAILING = re.compile(r"(?:为|是|达到|达|共计|约|了|的|：|:|，|,|\s
 _LEADING = re.compile(r"^(?:[，,。；：:、\s]|及|和|以及|另|另外|此外|同时|并|且)+")
 _COMPLETION = re.compile(r"完成(?:了)?(年初|全年|调整后|年度|全年调整)?(?:预算|计划)(?:数|收入|支出)?的?$")
 _RATE_NAME = re.compile(r"([^，。；、\s]{0,16}?率)(?:为|是|达到|达)?$")
+_GENERIC_RATE_SUBJECTS = {"预算", "资金", "支出", "收入", "总体", "整体", "年度", "全年", "支付", "经费"}
 _SHARE = re.compile(r"占(.*?)(?:的)?(?:比重|比例|份额)?(?:为|是|达)?$")
 
 
@@ -154,6 +155,8 @@ def _percent_label(text: str, common: dict) -> Label:
         name = named.group(1)
         measure = next((m for m in ("完成率", "执行率", "控制率") if name.endswith(m)), "比率")
         subject = _clean_subject(text[: named.start()] + name[: -len(measure)] if measure != "比率" else name)
+        if subject in _GENERIC_RATE_SUBJECTS:
+            subject = ""  # 预算执行率, 资金执行率: the rate of whatever the sentence is about
         return Label(subject, measure, "rate", rate_name=name, **common)
     subject, _ = _split_measure(text)
     return Label(_clean_subject(subject), "比率", "rate", **common)

@@ -173,4 +173,4 @@ def _continues_plain(prev_text: str, gap: bool) -> bool:
         return False
     if not re.search(r"[，,、；;：:]", prev_text) and len(prev_text) < 30:
         return False  # a title line, not a sentence cut in the middle
-    return not prev_text.endswith(_TERMINAL + ("”", "）", ")", "》", "」"))
+    return not prev_text.endswith((*_TERMINAL, "”", "）", ")", "》", "」"))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 HUNDRED = Decimal(100)
+_OPEN_END_DIGITS = 12  # how far below the last printed digit the excluded end of a rounding interval sits
 
 
 def half_unit(decimals: int) -> Decimal:
@@ -29,11 +30,20 @@ class Interval:
 
     @classmethod
     def printed(cls, value: Decimal, decimals: int, exact: bool = False) -> Interval:
-        """The values a figure printed as ``value`` with ``decimals`` decimals may stand for."""
+        """The values a figure printed as ``value`` with ``decimals`` decimals may stand for.
+
+        Rounding half-up (四舍五入) maps ``[p − h, p + h)`` to ``p`` — away from zero for
+        negative figures — so the far end is excluded, by a margin far below any printed
+        precision. Two prints of one quantity at the same precision therefore agree only
+        when their digits are equal, and a part never prints above its whole.
+        """
         if exact:
             return cls(value, value)
         half = half_unit(decimals)
-        return cls(value - half, value + half)
+        epsilon = Decimal(1).scaleb(-(decimals + _OPEN_END_DIGITS))
+        if value < 0:
+            return cls(value - half + epsilon, value + half)
+        return cls(value - half, value + half - epsilon)
 
     @classmethod
     def point(cls, value: Decimal) -> Interval:
@@ -88,12 +98,15 @@ def rounds_to(computed: Interval, printed: Decimal, decimals: int) -> bool:
 
 
 def truncates_to(computed: Interval, printed: Decimal, decimals: int) -> bool:
-    """Whether some value in ``computed`` cut (not rounded) to ``decimals`` gives ``printed``."""
+    """Whether some value in ``computed`` cut toward zero (not rounded) at ``decimals`` gives ``printed``."""
     unit = Decimal(1).scaleb(-decimals)
-    if printed >= 0:
-        window = Interval(printed, printed + unit - unit / 1000)
+    epsilon = Decimal(1).scaleb(-(decimals + _OPEN_END_DIGITS))
+    if printed > 0:
+        window = Interval(printed, printed + unit - epsilon)
+    elif printed < 0:
+        window = Interval(printed - unit + epsilon, printed)
     else:
-        window = Interval(printed - unit + unit / 1000, printed)
+        window = Interval(-unit + epsilon, unit - epsilon)
     return computed.intersects(window)
 
 

@@ -40,7 +40,6 @@ CASES = [
         "one-cent-apart",
         mutate(BASELINE, INCOME_TOTAL_ROW, "合计\t\t307.79\t296.41\t11.38"),
         Expect("cross_table.same_figure", "error", ("307.78", "307.79"), message=("差额只有末位一个单位",)),
-        bug=ONE_CENT_BUG,
     ),
     # 基本支出 222.73 against 人员经费 192.32 + 公用经费 30.42 = 222.74 ± 0.01 → meets (the split, within rounding)
     case("basic-split-within-rounding", mutate(BASELINE, PUBLIC_TOTAL, "公用经费合计\t\t30.42")),

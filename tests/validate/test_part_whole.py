@@ -21,11 +21,6 @@ CASES = [
         "part-one-cent-over",
         separate("258.41"),
         Expect("part_whole.subject", "warning", ("258.41", "258.40"), message=("258.41万元", "大于", "258.40万元")),
-        bug=(
-            "part_whole.subject compares two prints of the same precision with closed intervals, so "
-            "「本年支出合计258.40万元。项目支出决算数为258.41万元。」 passes although rounding is monotonic and a "
-            "part no larger than its whole cannot print 0.01 above it"
-        ),
     ),
     # 258.42 − 0.005 = 258.415 > 258.405 → the part exceeds the whole
     case(

@@ -138,20 +138,12 @@ STATED = [
             stated="87%",
             expected="87.50%",
         ),
-        bug=(
-            "interval.rounds_to treats the printed interval as closed on both ends, so 7/8 = 87.5% exactly is "
-            "accepted as rounding to 87%; half-up rounding gives 88% and only truncation gives 87%"
-        ),
     ),
     # 412.76/450.30 = 91.66% against 91.8%: the label 预算执行率 must bind like 执行率 does
     case(
         "budget-execution-rate-label",
         document(FINAL, "本年支出合计全年预算数为450.30万元，决算数为412.76万元，预算执行率为91.8%。"),
         Expect("rate.stated", "error", ("91.8", "412.76", "450.30"), stated="91.8%", expected="91.66%"),
-        bug=(
-            "the label 预算执行率 yields subject '预算', which _subject_fits rejects against figures whose subject is "
-            "本年支出合计, so no rate statement is built and a 0.14-point error goes unreported (执行率 alone works)"
-        ),
     ),
 ]
 
@@ -209,10 +201,6 @@ BASES = [
             FINAL,
             "本年支出合计年初预算数为300.00万元，全年预算数为2400.00万元，决算数为2400.00万元，"
             "完成年初预算的800.00%，完成全年预算的100%。",
-        ),
-        bug=(
-            "cross_text.rate_bases fires when the two rates name their different bases (完成年初预算的800.00%，"
-            "完成全年预算的100%) and says only one can be the 预算执行率, though neither is called that"
         ),
     ),
 ]

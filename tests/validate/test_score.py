@@ -197,10 +197,6 @@ RATIO = [
         "ratio-exact-half-printed-down",
         document(PERFORMANCE, *summary(ratios=("87%", "95.67%", "92.40%"))),
         Expect("rate.score_ratio", "error", ("87", "17.5", "20"), message=("17.5分÷20分=87.50%",)),
-        bug=(
-            "rounds_to accepts a value exactly on the upper half-unit boundary: 17.5/20 = 87.5% is taken to round to "
-            "87%, although half-up rounding gives 88%"
-        ),
     ),
 ]
 

@@ -30,16 +30,18 @@ CASES = [
     case("over-completion-capped", formula("预算执行率103%", "12")),
     # a threshold (≥95%) earns the full weight
     case("threshold-full-weight", formula("预算执行率≥95%", "12")),
-    # 11.9 ≠ 12: one tenth short of the formula
+    # a printed 100% may be 99.5%: 12 × [0.995, 1.005) = [11.94, 12.06) holds 11.9's [11.85, 11.95) → nothing
+    case("full-completion-within-rounding", formula("预算执行率100%", "11.9")),
+    # 11.8 stands for [11.75, 11.85), below 11.94 → the score does not follow the formula
     case(
-        "full-completion-one-tenth-short",
-        formula("预算执行率100%", "11.9"),
+        "full-completion-two-tenths-short",
+        formula("预算执行率100%", "11.8"),
         Expect(
             "score_formula.completion",
             "warning",
-            ("11.9",),
-            message=("得分=完成值×12", "应得12分", "表中得分为11.9分"),
-            stated="11.9分",
+            ("11.8",),
+            message=("得分=完成值×12", "应得12分", "表中得分为11.8分"),
+            stated="11.8分",
             expected="12分",
         ),
     ),
@@ -61,10 +63,6 @@ CASES = [
     case(
         "score-rounded-to-one-decimal",
         formula("预算执行率87.46%", "10.5"),
-        bug=(
-            "score_formula.completion compares the score with N × completion exactly (12 × 87.46% = 10.4952) and "
-            "flags a score of 10.5, which is that product rounded to the score's one printed decimal"
-        ),
     ),
     # 10.4 is beyond it: 10.4 ± 0.05 = [10.35, 10.45] misses [10.4946, 10.4958]
     case(

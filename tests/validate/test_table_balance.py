@@ -48,10 +48,6 @@ CASES = [
         "grand-totals-one-cent-apart",
         mutate(BASELINE, GRAND_TOTALS, "总计\t311.94\t总计\t311.93"),
         Expect("balance.summary_table", "error", ("311.94", "311.93"), message=("不相等",)),
-        bug=(
-            "balance.summary_table compares 收入总计 and 支出总计 with equal_mismatch, whose closed intervals touch "
-            "when two prints differ by one unit, so 311.94 against 311.93 passes silently"
-        ),
     ),
 ]
 

@@ -63,11 +63,6 @@ CASES = [
             ("97.81", "265.40", "0", "271.35"),
             message=("以年初预算数0万元为分母", "这实际是", "271.35万元"),
         ),
-        bug=(
-            "the rule looks for another budget figure among the statement's denominators and an 'alternatives' role, "
-            "but the binder never fills 'alternatives' and keeps only 年初/plain budget figures as denominators of "
-            "完成年初预算, so 265.40/271.35 (全年预算) = 97.81% is never named"
-        ),
     ),
     # exact 97.80726% prints 97.81%, but 265.395/271.355 = 97.80362% → 97.80% within the inputs' rounding
     case(
@@ -79,7 +74,6 @@ CASES = [
             ("97.80", "265.40", "0", "271.35"),
             message=("这实际是", "271.35万元"),
         ),
-        bug="the 全年预算 271.35 is never offered as an alternative denominator of 完成年初预算 (no alternatives role)",
     ),
 ]
 

@@ -13,16 +13,19 @@ from gongkai.validate.registry import rule
 @rule("balance.claim", "balance", "warning")
 def balance_claim(analysis: Analysis) -> Iterator[Finding]:
     """A sentence that declares income and expenditure in balance (收支平衡, 支出总额等于收入
-    总额) is checked against the nearest income and expenditure totals before it."""
+    总额) is checked against the nearest income and expenditure totals before it. 收支基本
+    平衡 (roughly balanced) promises no equality and is not checked."""
     for statement in analysis.statements_of("balance_claim"):
+        if "基本" in (statement.note or ""):
+            continue
         income, expense = statement.role("income")[0], statement.role("expense")[0]
         if interval(income).intersects(interval(expense)):
             continue
-        gap = interval(income).gap(interval(expense))
+        difference = abs((income.value_yuan or income.value) - (expense.value_yuan or expense.value))
         yield make_finding(
             balance_claim,
             f"文中称“{statement.note}”，但{income.subject}{shown(income)}，{expense.subject}{shown(expense)}，"
-            f"相差{amount_in(gap, income.unit, income.decimals)}。",
+            f"相差{amount_in(difference, income.unit, max(income.decimals, expense.decimals))}。",
             [income, expense],
             [statement.evidence],
         )

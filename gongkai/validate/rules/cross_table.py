@@ -48,10 +48,7 @@ def lookup(tables: TableReading, cell: Cell) -> list[tuple[ReadTable, TableRow, 
         for row in table.find(label=cell.label, code=cell.code, side=cell.side):
             if not row.values:
                 continue
-            if cell.column is None:
-                fact = next(iter(row.values.values()))
-            else:
-                fact = row.values.get(cell.column)  # type: ignore[assignment]
+            fact = next(iter(row.values.values())) if cell.column is None else row.values.get(cell.column)
             if fact is not None:
                 found.append((table, row, fact))
     return found

@@ -45,6 +45,34 @@ def mixed_units(statement: Statement) -> list[Fact]:
     return [p for p in statement.role("parts") if p.unit in MONEY_FACTORS and total.unit in MONEY_FACTORS and p.unit != total.unit]
 
 
+def unit_slip(statement: Statement) -> tuple[list[Fact], bool]:
+    """Parts in another money unit when the figures disagree as printed, and whether reading
+    those parts in the total's unit makes them agree (a slip such as 6万元，其中：公务接待费6元).
+
+    Returns ``([], False)`` when the units agree, or disagree but add up as printed.
+    """
+    odd = mixed_units(statement)
+    if not odd:
+        return [], False
+    total, parts = statement.role("total")[0], statement.role("parts")
+    complete = complete_breakdown(parts) is not None
+    printed = parts_sum(parts)
+    repaired = Interval.point(Decimal(0))
+    for part in parts:
+        base = Interval.printed(part.value, part.decimals, exact=part.exact)
+        unit = total.unit if part in odd else part.unit
+        repaired = repaired + base.scale(MONEY_FACTORS[unit])  # type: ignore[index]
+    stated = interval(total)
+    if complete:
+        return (odd, repaired.intersects(stated)) if not printed.intersects(stated) else ([], False)
+    if printed.lo > stated.hi:  # the parts exceed the total as printed
+        return odd, repaired.lo <= stated.hi
+    # a partial list that adds up to the total exactly once the odd unit is corrected
+    if repaired.intersects(stated) and not printed.intersects(stated):
+        return odd, True
+    return [], False
+
+
 @rule("sum.breakdown", "sum", "error")
 def breakdown_sum(analysis: Analysis) -> Iterator[Finding]:
     """A total followed by its complete breakdown (其中：基本支出 …，项目支出 …; 货物、工程、
@@ -53,7 +81,7 @@ def breakdown_sum(analysis: Analysis) -> Iterator[Finding]:
     for statement in analysis.statements_of("enumeration"):
         total, parts = statement.role("total")[0], statement.role("parts")
         family = complete_breakdown(parts)
-        if family is None or mixed_units(statement):
+        if family is None or unit_slip(statement)[0]:
             continue
         computed = parts_sum(parts)
         stated = interval(total)
@@ -83,7 +111,7 @@ def parts_exceed(analysis: Analysis) -> Iterator[Finding]:
     the list is not complete."""
     for statement in analysis.statements_of("enumeration"):
         total, parts = statement.role("total")[0], statement.role("parts")
-        if complete_breakdown(parts) is not None or mixed_units(statement):
+        if complete_breakdown(parts) is not None or unit_slip(statement)[0]:
             continue
         computed = parts_sum(parts)
         stated = interval(total)
@@ -101,19 +129,13 @@ def parts_exceed(analysis: Analysis) -> Iterator[Finding]:
 @rule("unit.breakdown", "unit", "warning")
 def breakdown_unit(analysis: Analysis) -> Iterator[Finding]:
     """A part of a breakdown printed in another money unit than its total (6万元，其中：公务接待费
-    6元) is flagged when reading it in the total's unit makes the figures agree."""
+    6元) is flagged when the figures disagree as printed and agree once that part is read
+    in the total's unit. Mixed units that add up as printed are fine."""
     for statement in analysis.statements_of("enumeration"):
-        odd = mixed_units(statement)
-        if not odd:
-            continue
-        total, parts = statement.role("total")[0], statement.role("parts")
-        repaired = Interval.point(Decimal(0))
-        for part in parts:
-            base = Interval.printed(part.value, part.decimals, exact=part.exact)
-            factor = MONEY_FACTORS[total.unit] if part in odd else MONEY_FACTORS[part.unit]  # type: ignore[index]
-            repaired = repaired + base.scale(factor)
-        fits = repaired.intersects(interval(total)) or (complete_breakdown(parts) is None and repaired.hi <= interval(total).hi)
+        total = statement.role("total")[0]
+        odd, slip = unit_slip(statement)
         for part in odd:
             message = f"{part.subject}印为{shown(part)}，而总数{total.subject}为{shown(total)}，单位不一致"
-            message += f"；按{total.unit}理解，{part.value}{total.unit}与总数相符，疑为单位笔误。" if fits else "。"
-            yield make_finding(breakdown_unit, message, [part, total], [part.evidence, statement.evidence])
+            if slip:
+                message += f"；按{total.unit}理解，{part.value}{total.unit}与总数相符，疑为单位笔误"
+            yield make_finding(breakdown_unit, message + "。", [part, total], [part.evidence, statement.evidence])

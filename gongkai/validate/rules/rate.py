@@ -82,6 +82,10 @@ def _ratio_text(numerator: Fact, denominator: Fact) -> str:
     return percent(computed.mid) if computed else "无法计算"
 
 
+def _names_its_base(statement: Statement) -> bool:
+    return any(word in (statement.note or "") for word in ("年初", "全年", "调整"))
+
+
 @rule("cross_text.rate_bases", "cross_text", "warning")
 def rate_bases(analysis: Analysis) -> Iterator[Finding]:
     """Two stated rates for the same executed amount against different bases (e.g. 868.60%
@@ -101,6 +105,8 @@ def rate_bases(analysis: Analysis) -> Iterator[Finding]:
                 continue
             if den_a.value == den_b.value or rate_a.value == rate_b.value:
                 continue
+            if _names_its_base(first) and _names_its_base(second):
+                continue  # 完成年初预算的…，完成全年预算的…: two rates, each saying what it divides by
             key = (rate_a.value, den_a.value, rate_b.value, den_b.value)
             if key in reported:
                 continue

@@ -9,11 +9,20 @@ from decimal import Decimal
 from gongkai.analysis import Analysis
 from gongkai.schemas.records import Finding
 from gongkai.validate.figures import make_finding, shown
+from gongkai.validate.interval import Interval, rounds_to
 from gongkai.validate.registry import rule
 
 _FORMULA = re.compile(r"得分\s*[=＝]\s*(?:指标)?(?:实际)?完成值\s*[×xX*]\s*(\d+(?:\.\d+)?)")
 _OTHER_SCORING = re.compile(r"得满分|得\s*\d+(?:\.\d+)?\s*分|扣\s*\d+(?:\.\d+)?\s*分|不得分|酌情")
 _ACHIEVED = re.compile(r"(?P<op>[≥≧>]=?)?\s*(?P<value>\d+(?:\.\d+)?)\s*%")
+
+
+def _plain(value: Decimal) -> str:
+    return format(value.quantize(Decimal("0.01")).normalize(), "f")
+
+
+def _decimals(text: str) -> int:
+    return len(text.split(".")[1]) if "." in text else 0
 
 
 @rule("score_formula.completion", "score_formula", "warning")
@@ -31,16 +40,19 @@ def completion_formula(analysis: Analysis) -> Iterator[Finding]:
                 continue
             op, value = achieved[0]
             weight = Decimal(formula.group(1))
-            completion = Decimal(value) / 100
-            expected = weight if op or completion >= 1 else (weight * completion)
-            if row.score.value == expected:
+            completion = Interval.printed(Decimal(value), _decimals(value)).scale(weight / 100)
+            if op or completion.lo >= weight:
+                completion = Interval.point(weight)
+            expected = min(completion.mid, weight)
+            score = Interval.printed(row.score.value, row.score.decimals, exact=row.score.decimals == 0)
+            if completion.intersects(score) or (row.score.decimals == 0 and rounds_to(completion, row.score.value, 0)):
                 continue
             yield make_finding(
                 completion_formula,
                 f"“{row.indicator}”的评分规则为得分=完成值×{weight}，评分依据为“{row.basis}”，"
-                f"应得{format(expected.normalize(), 'f')}分，表中得分为{shown(row.score)}。",
+                f"应得{_plain(expected)}分，表中得分为{shown(row.score)}。",
                 [row.score],
                 [row.evidence],
                 stated=shown(row.score),
-                expected=f"{format(expected.normalize(), 'f')}分",
+                expected=f"{_plain(expected)}分",
             )

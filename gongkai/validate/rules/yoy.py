@@ -36,7 +36,8 @@ def zero_base(analysis: Analysis, statement: Statement) -> Fact | None:
     """The current figure for which last year's value is exactly 0, if the change implies it."""
     change = statement.role("change")[0]
     for current in statement.role("current"):
-        if current.value == change.value and current.unit == change.unit and change_sign(analysis, change) > 0:
+        same = (current.value_yuan, change.value_yuan) if current.value_yuan is not None else (current.value, change.value)
+        if same[0] == same[1] and (current.value_yuan is not None or current.unit == change.unit) and change_sign(analysis, change) > 0:
             return current
     return None
 
