@@ -53,8 +53,6 @@ def analyse(raw: RawDocument) -> Analysis:
 
 def check(path: str | Path, settings: Settings | dict[str, Any] | None = None) -> Report:
     """Read the document at ``path`` and run every selected rule on it."""
-    from gongkai.validate import run_rules
-
     settings = Settings.resolve(settings)
     analysis = read(path, settings)
     return report(analysis, settings)

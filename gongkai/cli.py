@@ -86,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # the reader went away (e.g. `gongkai check … | head`): stop quietly
         sys.stdout = None  # type: ignore[assignment]
         return EXIT_OK
-    except Exception as exc:  # noqa: BLE001 - the one place that turns errors into one line
+    except Exception as exc:
         return _fail(exc, getattr(args, "debug", False))
 
 

@@ -68,7 +68,7 @@ def column_paths(table: Table, n_header: int) -> list[tuple[str, ...]]:
                 values.append(cell.text)
                 continue
             same_parent = r == 0 or (c > 0 and resolved[r - 1][c] == resolved[r - 1][c - 1])
-            if c > 0 and same_parent and row[c - 1] is not None or (c > 0 and same_parent and values[c - 1]):
+            if c > 0 and same_parent and (row[c - 1] is not None or values[c - 1]):
                 values.append(values[c - 1])
             elif r > 0:
                 values.append(resolved[r - 1][c])

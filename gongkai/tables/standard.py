@@ -79,9 +79,7 @@ class ReadTable:
         for row in self.rows:
             if side is not None and row.side is not None and row.side != side:
                 continue
-            if code is not None and row.code == code:
-                out.append(row)
-            elif label is not None and (row.label == label or canonical_subject(row.label) == label):
+            if (code is not None and row.code == code) or (label is not None and (row.label == label or canonical_subject(row.label) == label)):
                 out.append(row)
         return out
 
