@@ -1,23 +1,34 @@
-"""Many files into one dataset: input expansion, per-file error isolation, the dataset writer.
+"""Many files into one dataset: the batch engine behind ``gongkai extract``.
 
-This is the sequential engine; every file's failure becomes a row in ``errors.csv`` and
-the batch goes on.
+A run expands its inputs (files, directories, globs, ``--from-list``), hashes each file
+and skips byte-identical duplicates, skips files whose result is already in the cache
+(keyed by the file's sha256, the gongkai build and the settings), processes the rest on
+local worker processes or a Dask cluster — each file under a time limit, every failure an
+``errors`` row — and stores each finished file atomically as it arrives. The dataset is
+then assembled from the store in input order, one file at a time. A run killed at any
+point and started again therefore ends with exactly the rows of an uninterrupted run, and
+memory stays flat however many files there are. See ``gongkai.batchrun`` for the parts.
 """
 
 from __future__ import annotations
 
-import glob
-import hashlib
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
+from typing import Any, TextIO
 
-from gongkai.errors import UnreadableInput
+from gongkai.batchrun.inputs import DOCUMENT_SUFFIXES, expand_inputs, file_hash
+from gongkai.batchrun.progress import Progress
+from gongkai.batchrun.store import ResultStore, code_fingerprint, decode_entry
+from gongkai.batchrun.work import FileResult, FileTask
 from gongkai.settings import Settings
 
-DOCUMENT_SUFFIXES = {".pdf", ".docx", ".xlsx", ".html", ".htm", ".txt"}
+__all__ = ["DOCUMENT_SUFFIXES", "BatchSummary", "expand_inputs", "file_hash", "run_batch"]
+
+_MAX_NOTES = 20  # individual failures and duplicates shown before they are only counted
 
 
 @dataclass(slots=True)
@@ -32,41 +43,93 @@ class BatchSummary:
     duplicates: int = 0
     findings: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
     seconds: float = 0.0
+    processed: int = 0
+    pages: int = 0
+    errors_by_kind: dict[str, int] = field(default_factory=dict)
+    outputs: dict[str, Path] = field(default_factory=dict)
+
+    def message(self) -> str:
+        """The closing summary, as printed on stderr."""
+        findings = self.findings
+        lines = [
+            f"gongkai extract：{self.files_total} 个文件，{self.ok} 成功，{self.failed} 失败，"
+            f"{self.cached} 来自缓存，{self.duplicates} 重复（内容相同，只处理一次）；共 {self.pages} 页",
+            f"发现：错误 {findings.get('error', 0)} · 警告 {findings.get('warning', 0)} "
+            f"· 提示 {findings.get('info', 0)}",
+        ]
+        if self.errors_by_kind:
+            kinds = "，".join(f"{kind} {count}" for kind, count in sorted(self.errors_by_kind.items()))
+            lines.append(f"无法读取：{kinds}（见 errors.csv）")
+        rate = f"，{self.processed / self.seconds:.2f} 文件/秒" if self.processed and self.seconds else ""
+        lines.append(f"用时 {self.seconds:.1f} 秒（处理 {self.processed} 个文件{rate}）")
+        tables = "、".join(p.name for k, p in self.outputs.items() if k != "duckdb")
+        lines.append(f"输出在 {self.outdir}：{tables}")
+        if "duckdb" in self.outputs:
+            lines.append(f"DuckDB 数据库：{self.outputs['duckdb']}")
+        return "\n".join(lines)
 
 
-def expand_inputs(inputs: Iterable[str], from_list: str | None = None) -> list[Path]:
-    """Files named by paths, directories (recursively) and glob patterns, in a stable order."""
-    names = list(inputs)
-    if from_list:
-        names.extend(line.strip() for line in Path(from_list).read_text(encoding="utf-8").splitlines() if line.strip())
-    found: list[Path] = []
-    seen: set[Path] = set()
-    for name in names:
-        path = Path(name)
-        if path.is_dir():
-            candidates = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES)
-        elif any(ch in name for ch in "*?["):
-            candidates = sorted(Path(p) for p in glob.glob(name, recursive=True) if Path(p).is_file())
-        else:
-            candidates = [path]
-        for candidate in candidates:
-            key = candidate.resolve() if candidate.exists() else candidate
-            if key not in seen:
-                seen.add(key)
-                found.append(candidate)
-    return found
+class _Run:
+    """The state of one batch run while files are being processed."""
 
+    def __init__(self, paths: list[Path], settings: Settings, store: ResultStore, progress: Progress) -> None:
+        self.paths = paths
+        self.settings = settings
+        self.store = store
+        self.progress = progress
+        self.plan: list[FileTask] = []
+        self.first_by_hash: dict[str, str] = {}
+        self.cached = self.duplicates = self.processed = self.foreign = 0
+        self.engine = code_fingerprint()
+        self.notes = 0
 
-def file_hash(path: Path) -> str | None:
-    """The sha256 of a file's bytes, or ``None`` when it cannot be read."""
-    try:
-        digest = hashlib.sha256()
-        with path.open("rb") as handle:
-            for chunk in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(chunk)
-        return digest.hexdigest()
-    except OSError:
-        return None
+    def note(self, message: str) -> None:
+        """Show one message, up to a limit."""
+        self.notes += 1
+        if self.notes <= _MAX_NOTES:
+            self.progress.note(message)
+        elif self.notes == _MAX_NOTES + 1:
+            self.progress.note("gongkai extract：更多提示从略，见 errors.csv 和结束时的汇总")
+
+    def pending(self) -> Iterator[FileTask]:
+        """The files that still need processing, hashed and planned lazily in input order."""
+        for path in self.paths:
+            sha256 = file_hash(path)
+            if sha256 is not None and sha256 in self.first_by_hash:
+                self.duplicates += 1
+                self.progress.skipped(cached=False)
+                self.note(f"重复：{path} 与 {self.first_by_hash[sha256]} 内容相同，只处理一次")
+                continue
+            if sha256 is not None:
+                self.first_by_hash[sha256] = str(path)
+            task = FileTask(len(self.plan), str(path), sha256, self.settings)
+            self.plan.append(task)
+            if self.store.cached(sha256):
+                self.cached += 1
+                self.progress.skipped(cached=True)
+                continue
+            self.progress.started_processing()
+            yield task
+
+    def finish(self, task: FileTask, result: FileResult, *, use_cache: bool) -> None:
+        """Store one finished file and count it."""
+        same_build = result.engine == self.engine
+        if not same_build:
+            self.foreign += 1
+        cacheable = use_cache and same_build and result.cacheable
+        self.store.put(task.index, task.sha256, result.payload, cacheable=cacheable)
+        self.processed += 1
+        self.progress.finished(pages=result.pages, failed=result.status == "error")
+        if result.status == "error":
+            self.note(f"无法读取：{task.path}：{result.reason}（{result.kind}）")
+
+    def redo(self, task: FileTask) -> dict[str, Any]:
+        """Process a file again in this process (its stored entry was lost or damaged)."""
+        from gongkai.batchrun.work import process_file
+
+        result = process_file(task)
+        self.store.put(task.index, task.sha256, result.payload, cacheable=False)
+        return decode_entry(result.payload)
 
 
 def run_batch(
@@ -83,45 +146,68 @@ def run_batch(
     duckdb_path: str | None = None,
     parquet: bool = True,
     quiet: bool = False,
+    stream: TextIO | None = None,
 ) -> BatchSummary:
-    """Check every input file and write the dataset to ``outdir``."""
-    from gongkai.api import check
-    from gongkai.export.dataset import DatasetWriter
+    """Check every input file and write the dataset to ``outdir``.
+
+    ``jobs`` worker processes (default: the cores available) process the files, each
+    under ``settings.timeout_seconds``; results are cached under ``cache_dir`` (default
+    ``OUTDIR/.cache``) unless ``use_cache`` is false, so a rerun skips finished files.
+    ``executor="dask"`` runs the files on the Dask cluster at ``scheduler`` (or on a local
+    Dask cluster when no address is given). Progress and the summary go to ``stream``
+    (default stderr) unless ``quiet``.
+    """
+    from gongkai.batchrun.assemble import assemble
+    from gongkai.batchrun.executors import default_jobs, make_executor
 
     started = time.perf_counter()
     settings = Settings.resolve(settings)
-    summary = BatchSummary(outdir=Path(outdir))
-    writer = DatasetWriter(outdir, parquet=parquet)
-    hashes: set[str] = set()
-    for path in expand_inputs(inputs, from_list):
-        summary.files_total += 1
-        digest = file_hash(path)
-        if digest is not None and digest in hashes:
-            summary.duplicates += 1
-            continue
-        if digest is not None:
-            hashes.add(digest)
-        try:
-            report = check(path, settings)
-        except UnreadableInput as exc:
-            writer.write_error(str(path), exc.kind, exc.reason)
-            summary.failed += 1
-            continue
-        except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
-            writer.write_error(str(path), "internal", f"内部错误：{type(exc).__name__}: {exc}")
-            summary.failed += 1
-            continue
-        writer.write_report(report)
-        summary.ok += 1
-        for severity, count in report.counts().items():
-            summary.findings[severity] += count
-    writer.close()
-    summary.seconds = time.perf_counter() - started
+    outdir = Path(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    stream = stream or sys.stderr
+    code_fingerprint.cache_clear()  # the code on disk now, not when this process first looked
+    paths = expand_inputs(inputs, from_list)
+    cache_root = (Path(cache_dir) if cache_dir else outdir / ".cache") if use_cache else None
+    store = ResultStore(outdir, settings, cache_dir=cache_root)
+    progress = Progress(len(paths), stream=stream, enabled=not quiet)
+    run = _Run(paths, settings, store, progress)
+    try:
+        pending = run.pending()
+        first = next(pending, None)
+        if first is not None:
+            engine = make_executor(
+                executor, jobs=jobs or default_jobs(), timeout=settings.timeout_seconds, scheduler=scheduler
+            )
+            try:
+                for task, result in engine.run(chain([first], pending)):
+                    run.finish(task, result, use_cache=use_cache)
+            finally:
+                engine.close()
+        progress.close()
+        totals, outputs = assemble(run.plan, store, outdir, parquet=parquet, redo=run.redo)
+    finally:
+        progress.close()
+        store.close()
+    if duckdb_path:
+        from gongkai.export.duckdb_load import load_duckdb
+
+        outputs["duckdb"] = load_duckdb(duckdb_path, outdir)
+    summary = BatchSummary(
+        outdir=outdir,
+        files_total=len(paths),
+        ok=totals.documents,
+        failed=totals.failed,
+        cached=run.cached,
+        duplicates=run.duplicates,
+        findings=totals.findings,
+        seconds=time.perf_counter() - started,
+        processed=run.processed,
+        pages=totals.pages,
+        errors_by_kind=totals.errors_by_kind,
+        outputs=outputs,
+    )
     if not quiet:
-        print(
-            f"{summary.files_total} 个文件：{summary.ok} 成功，{summary.failed} 失败，{summary.duplicates} 重复；"
-            f"发现 错误 {summary.findings['error']} · 警告 {summary.findings['warning']} · 提示 {summary.findings['info']}；"
-            f"{summary.seconds:.1f} 秒；输出在 {summary.outdir}",
-            file=sys.stderr,
-        )
+        if run.foreign:
+            print(f"gongkai extract：注意，{run.foreign} 个文件由另一版本的 gongkai 处理，未写入缓存", file=stream)
+        print(summary.message(), file=stream)
     return summary

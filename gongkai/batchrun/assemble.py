@@ -1,0 +1,70 @@
+"""Write the dataset from the store, one file at a time, in input order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from gongkai.batchrun.store import ResultStore
+from gongkai.batchrun.work import FileTask
+from gongkai.export.dataset import DatasetWriter
+
+TABLES = ("documents", "facts", "findings", "errors")
+
+
+@dataclass(slots=True)
+class Totals:
+    """What the written dataset holds."""
+
+    documents: int = 0
+    failed: int = 0
+    pages: int = 0
+    rows: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TABLES, 0))
+    findings: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
+    errors_by_kind: dict[str, int] = field(default_factory=dict)
+
+
+def assemble(
+    tasks: Iterable[FileTask],
+    store: ResultStore,
+    outdir: Path,
+    *,
+    parquet: bool,
+    redo: Callable[[FileTask], dict[str, Any]],
+) -> tuple[Totals, dict[str, Path]]:
+    """Stream every task's stored rows into the dataset files under ``outdir``.
+
+    Each file's rows are read from the store, labelled with the path it was found under in
+    this run (the same bytes may have been cached under another name) and written before
+    the next file is read, so memory does not depend on the number of files. ``redo``
+    recomputes a file whose entry is missing or damaged.
+    """
+    totals = Totals()
+    writer = DatasetWriter(outdir, parquet=parquet, atomic=True)
+    try:
+        for task in tasks:
+            try:
+                entry = store.load(task.index, task.sha256)
+            except (KeyError, ValueError):
+                store.discard(task.index, task.sha256)
+                entry = redo(task)
+            rows: dict[str, list[dict[str, Any]]] = entry["rows"]
+            for name in ("documents", "errors"):
+                for row in rows[name]:
+                    row["source"] = task.path
+            for name in TABLES:
+                writer.write_rows(name, rows[name])
+                totals.rows[name] += len(rows[name])
+            totals.documents += len(rows["documents"])
+            totals.pages += sum(int(row.get("pages") or 0) for row in rows["documents"])
+            for row in rows["errors"]:
+                totals.failed += 1
+                totals.errors_by_kind[row["kind"]] = totals.errors_by_kind.get(row["kind"], 0) + 1
+            for row in rows["findings"]:
+                totals.findings[row["severity"]] = totals.findings.get(row["severity"], 0) + 1
+    except BaseException:
+        writer.abort()
+        raise
+    return totals, writer.close()

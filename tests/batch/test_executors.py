@@ -1,0 +1,41 @@
+"""The same dataset from one worker, two workers and a Dask cluster."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .conftest import assert_same_dataset, run_cli
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory: pytest.TempPathFactory, good_files: list[Path], bad_files: dict[Path, str]) -> list[str]:
+    """Real documents, broken inputs and a byte-identical copy of one document."""
+    folder = tmp_path_factory.mktemp("copies")
+    copy = folder / "copy.pdf"
+    shutil.copyfile(good_files[0], copy)
+    return [*map(str, good_files), *map(str, bad_files), str(copy)]
+
+
+def extract(outdir: Path, inputs: list[str], *options: str) -> None:
+    done = run_cli("extract", *inputs, "-o", outdir, *options)
+    assert done.returncode == 0, done.stderr
+    assert "1 重复" in done.stderr
+
+
+def test_one_and_two_workers_write_the_same_dataset(tmp_path: Path, inputs: list[str]) -> None:
+    extract(tmp_path / "j1", inputs, "-j", "1")
+    extract(tmp_path / "j2", inputs, "-j", "2")
+    assert_same_dataset(tmp_path / "j1", tmp_path / "j2")
+
+
+def test_a_dask_cluster_writes_the_same_dataset(tmp_path: Path, inputs: list[str]) -> None:
+    distributed = pytest.importorskip("distributed")
+    extract(tmp_path / "local", inputs, "-j", "2")
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
+    ) as cluster:
+        extract(tmp_path / "dask", inputs, "--executor", "dask", "--scheduler", cluster.scheduler_address)
+    assert_same_dataset(tmp_path / "local", tmp_path / "dask")
