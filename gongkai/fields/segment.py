@@ -3,7 +3,8 @@
 The tokenizer is built once per process from ``schemas.vocabulary`` (subject names, 科目
 names, measures, fillers), so fiscal terms such as 一般公共预算财政拨款 or 年初结转和结余
 come out as single tokens. It uses only that dictionary — loading jieba's general
-dictionary would cost more than a second per process and adds nothing to label parsing.
+dictionary would cost more than a second per process and adds nothing to label parsing —
+and jieba is imported only when a label holds something to strip (an organisation name).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from gongkai.schemas.vocabulary import dictionary_terms
 
 _ORG_END = re.compile(r"(?:局|委员会|委|办公室|办|部门|部|中心|院|所|站|队|厅|处|署|会|集团|公司)$")
 _FILLER = {"本部门", "本单位", "本年度", "其中", "部门", "年度", "全年", "单位"}
+_ORG_CHARS = frozenset("局委办部心院所站队厅处署会司团")
 
 
 @lru_cache(maxsize=1)
@@ -77,8 +79,8 @@ def strip_filler_tokens(text: str) -> str:
     ``新洲区商务局总编制人数`` → ``总编制人数``; ``商务局三公经费`` → ``三公经费``; text
     that does not end in a known term is returned unchanged.
     """
-    if len(text) < 3:
-        return text
+    if len(text) < 3 or not (_ORG_CHARS & set(text[:-2]) or text.startswith(tuple(_FILLER))):
+        return text  # nothing to strip: spare loading jieba at all
     tokens = segment(text)
     if len(tokens) < 2:
         return text
