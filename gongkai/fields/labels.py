@@ -18,7 +18,7 @@ _LEVEL = re.compile(r"[（(](类|款|项)[)）]")
 _ENUMERATOR = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d{1,2}[、.．](?!\d)|[①-⑳])")
 _ENUM_MARKER = re.compile(r"^(?:其中|包括|主要包括|含|即|具体为|分别为|主要为|具体构成为)[：:]?")
 _CONTEXT = re.compile(
-    r"截[止至]\d{4}年(?:\d{1,2}月\d{1,2}日|底|末)?|截[止至]\d{1,2}月\d{1,2}日"
+    r"同比|环比|截[止至]\d{4}年(?:\d{1,2}月\d{1,2}日|底|末)?|截[止至]\d{1,2}月\d{1,2}日"
     r"|与\d{4}年度?相比|与上年(?:度)?相比"
     r"|本部门|本单位|我部门|我单位|我局|本局|该单位|本年度|本年(?!收入|支出)"
     r"|(?<!上)\d{4}年度?(?![初末])|\d{4}年(?=[初末]预算)|\d{1,2}月\d{1,2}日"
@@ -31,7 +31,7 @@ _LEADING = re.compile(r"^(?:[，,。；：:、\s]|及|和|以及|另|另外|此�
 _COMPLETION = re.compile(r"完成(?:了)?(年初|全年|调整后|年度|全年调整)?(?:预算|计划)(?:数|收入|支出)?的?$")
 _RATE_NAME = re.compile(r"([^，。；、\s]{0,16}?率)(?:为|是|达到|达)?$")
 _GENERIC_RATE_SUBJECTS = {"预算", "资金", "支出", "收入", "总体", "整体", "年度", "全年", "支付", "经费"}
-_SHARE = re.compile(r"占(.*?)(?:的)?(?:比重|比例|份额)?(?:为|是|达)?$")
+_SHARE = re.compile(r"占(?!比)(.*?)(?:的)?(?:比重|比例|份额)?(?:为|是|达)?$|占比(?:重)?(?:为|是|达)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +128,7 @@ def _last_colon_segment(label: str) -> tuple[str, bool]:
 def _percent_label(text: str, common: dict) -> Label:
     share = _SHARE.search(text)
     if share and "占" in text:
-        whole = _clean_subject(share.group(1)) or None
+        whole = _clean_subject(share.group(1) or "") or None
         subject, _ = _split_measure(text[: share.start()])
         return Label(_clean_subject(subject), "占比", "share", whole=whole, **common)
     change = _CHANGE_WORDS.search(text)
