@@ -1,0 +1,136 @@
+"""PDF bytes → pages of text lines and tables, through the backend chosen in ``Settings``.
+
+Both backends (``pdfium``, the fast default, and ``plumber``) only read characters and
+ruling lines; ``pdf_layout`` turns those into blocks, so both give the same pages. Input
+that cannot be read raises ``UnreadableInput`` with a short Chinese reason; no library
+exception escapes.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Protocol
+
+from gongkai.errors import UnreadableInput
+from gongkai.extract.model import RawPage
+from gongkai.extract.pdf_layout import PageContent, layout_page, mark_paragraph_gaps
+from gongkai.settings import Settings
+
+EOF_WINDOW = 2048  # a complete PDF has %%EOF within its last 2 KB
+
+REASON_ENCRYPTED = "PDF 已加密，需要密码才能打开"
+REASON_TRUNCATED = "PDF 文件不完整（可能下载中断）"
+REASON_CORRUPT = "PDF 文件已损坏，无法解析"
+REASON_NO_TEXT = "PDF 没有文字层（可能是扫描件），且未安装 OCR"
+
+
+class PdfBackend(Protocol):
+    """An open PDF as a backend sees it."""
+
+    page_count: int
+    warnings: list[str]
+
+    def read_page(self, index: int) -> PageContent:
+        """Characters and ruling lines of one page (0-based index)."""
+        ...
+
+    def close(self) -> None:
+        """Release the document."""
+        ...
+
+
+def extract_pdf(data: bytes, source: str, settings: Settings) -> tuple[list[RawPage], list[str]]:
+    """Read a PDF into pages of blocks; return ``(pages, warnings)``.
+
+    Raises ``UnreadableInput`` with ``kind`` ``encrypted``, ``truncated``, ``corrupt``,
+    ``no_text``, ``too_many_pages`` or ``timeout``.
+    """
+    _check_complete(data, source)
+    document = _open(data, source, settings.pdf_backend)
+    try:
+        if document.page_count <= 0:
+            raise UnreadableInput(source, "corrupt", "PDF 没有任何页面")
+        if settings.max_pages and document.page_count > settings.max_pages:
+            raise UnreadableInput(
+                source, "too_many_pages", f"共 {document.page_count} 页，超过上限 {settings.max_pages} 页"
+            )
+        pages, warnings = _read_pages(document, source, settings)
+    finally:
+        _close(document)
+    mark_paragraph_gaps(pages)
+    return pages, warnings
+
+
+def _check_complete(data: bytes, source: str) -> None:
+    """Reject a file cut short: no ``%%EOF`` near its end."""
+    if b"%%EOF" in data[-EOF_WINDOW:]:
+        return
+    if b"endobj" in data or b"stream" in data:
+        raise UnreadableInput(source, "truncated", REASON_TRUNCATED)
+    raise UnreadableInput(source, "corrupt", REASON_CORRUPT)
+
+
+def _open(data: bytes, source: str, backend: str) -> PdfBackend:
+    try:
+        if backend == "plumber":
+            from gongkai.extract.pdf_plumber import PlumberDocument
+
+            return PlumberDocument(data, source)
+        from gongkai.extract.pdf_pdfium import PdfiumDocument
+
+        return PdfiumDocument(data, source)
+    except UnreadableInput:
+        raise
+    except Exception as exc:  # any library failure on open means the file is unusable
+        raise UnreadableInput(source, "corrupt", REASON_CORRUPT) from exc
+
+
+def _close(document: PdfBackend) -> None:
+    try:
+        document.close()
+    except Exception:  # closing cannot fail the extraction
+        return
+
+
+def _read_pages(document: PdfBackend, source: str, settings: Settings) -> tuple[list[RawPage], list[str]]:
+    deadline = time.monotonic() + settings.timeout_seconds if settings.timeout_seconds else None
+    pages: list[RawPage] = []
+    failed: list[int] = []
+    empty: list[int] = []
+    unreadable_chars = 0
+    for index in range(document.page_count):
+        if deadline is not None and time.monotonic() > deadline:
+            raise UnreadableInput(source, "timeout", f"读取超过 {settings.timeout_seconds:g} 秒的上限")
+        number = index + 1
+        try:
+            content = document.read_page(index)
+            frame = content.frame
+            page = layout_page(number, frame.width, frame.height, content.chars, content.segments)
+        except Exception:  # one bad page must not lose the document
+            failed.append(number)
+            pages.append(RawPage(number=number))
+            continue
+        if not content.chars:
+            empty.append(number)
+        unreadable_chars += sum(1 for c in content.chars if c.text == "\ufffd")
+        pages.append(page)
+    if len(failed) == document.page_count:
+        raise UnreadableInput(source, "corrupt", REASON_CORRUPT)
+    if len(empty) + len(failed) == document.page_count:
+        raise UnreadableInput(source, "no_text", REASON_NO_TEXT)
+    return pages, document.warnings + _warnings(failed, empty, unreadable_chars)
+
+
+def _warnings(failed: list[int], empty: list[int], unreadable_chars: int) -> list[str]:
+    warnings: list[str] = []
+    if failed:
+        warnings.append(f"第 {_page_list(failed)} 页无法解析，已跳过")
+    if empty:
+        warnings.append(f"第 {_page_list(empty)} 页没有文字层（可能是扫描页），内容未提取")
+    if unreadable_chars:
+        warnings.append(f"有 {unreadable_chars} 个字符缺少 Unicode 映射，无法识别（显示为 \ufffd）")
+    return warnings
+
+
+def _page_list(numbers: list[int]) -> str:
+    return "、".join(str(n) for n in numbers)

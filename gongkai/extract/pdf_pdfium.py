@@ -1,0 +1,368 @@
+"""The PDFium backend (pypdfium2): characters and ruling lines of each page, fast.
+
+Per page it makes one pass over the text page (one C call per character for its box,
+font size and matrix, mapped over all indexes at once into flat buffers) and one pass
+over the page objects (only path and form objects are looked at). Everything else is
+``pdf_layout``'s job, shared with the pdfplumber backend.
+
+PDFium reports user-space coordinates (origin bottom-left, before ``/Rotate``);
+``PageFrame`` turns them into display coordinates. A character's box is PDFium's "loose"
+box (advance width by font ascent/descent); for upright text its top is moved to
+``bottom - size`` so that both backends agree on the box (pdfminer's convention).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+import re
+from ctypes import CFUNCTYPE, c_double, c_float, c_int, c_void_p
+from itertools import repeat
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from gongkai.errors import UnreadableInput
+from gongkai.extract.pdf_layout import (
+    Char,
+    Matrix,
+    PageContent,
+    PageFrame,
+    Point,
+    apply,
+    multiply,
+    path_segments,
+)
+
+IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+UNMAPPED = frozenset({"\x00", "\ufffe", "\uffff", "\ufffd"})
+_SPECIAL = re.compile(r"[\s\x00-\x1f\ufffd-\uffff]")
+MAX_FORM_DEPTH = 8
+
+
+def _fast(function: Any, restype: Any, *argtypes: Any) -> Any:
+    """The same C function taking plain addresses, cheap enough to ``map`` over every char."""
+    return CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, c_void_p).value)
+
+
+_loose_box = _fast(pdfium_c.FPDFText_GetLooseCharBox, c_int, c_void_p, c_int, c_void_p)
+_font_size = _fast(pdfium_c.FPDFText_GetFontSize, c_double, c_void_p, c_int)
+_char_matrix = _fast(pdfium_c.FPDFText_GetMatrix, c_int, c_void_p, c_int, c_void_p)
+_is_generated = _fast(pdfium_c.FPDFText_IsGenerated, c_int, c_void_p, c_int)
+_unicode = _fast(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint, c_void_p, c_int)
+_font_info = _fast(pdfium_c.FPDFText_GetFontInfo, ctypes.c_ulong, c_void_p, c_int, c_void_p, ctypes.c_ulong, c_void_p)
+_get_object = _fast(pdfium_c.FPDFPage_GetObject, c_void_p, c_void_p, c_int)
+_object_type = _fast(pdfium_c.FPDFPageObj_GetType, c_int, c_void_p)
+_object_matrix = _fast(pdfium_c.FPDFPageObj_GetMatrix, c_int, c_void_p, c_void_p)
+_draw_mode = _fast(pdfium_c.FPDFPath_GetDrawMode, c_int, c_void_p, c_void_p, c_void_p)
+_count_segments = _fast(pdfium_c.FPDFPath_CountSegments, c_int, c_void_p)
+_get_segment = _fast(pdfium_c.FPDFPath_GetPathSegment, c_void_p, c_void_p, c_int)
+_segment_point = _fast(pdfium_c.FPDFPathSegment_GetPoint, c_int, c_void_p, c_void_p, c_void_p)
+_segment_type = _fast(pdfium_c.FPDFPathSegment_GetType, c_int, c_void_p)
+_segment_close = _fast(pdfium_c.FPDFPathSegment_GetClose, c_int, c_void_p)
+_form_count = _fast(pdfium_c.FPDFFormObj_CountObjects, c_int, c_void_p)
+_form_object = _fast(pdfium_c.FPDFFormObj_GetObject, c_void_p, c_void_p, ctypes.c_ulong)
+_text_object = _fast(pdfium_c.FPDFText_GetTextObject, c_void_p, c_void_p, c_int)
+_object_bounds = _fast(pdfium_c.FPDFPageObj_GetBounds, c_int, c_void_p, c_void_p, c_void_p, c_void_p, c_void_p)
+
+_OPEN_ERRORS = {
+    pdfium_c.FPDF_ERR_PASSWORD: ("encrypted", "PDF 已加密，需要密码才能打开"),
+    pdfium_c.FPDF_ERR_SECURITY: ("encrypted", "PDF 使用了不支持的加密方式，无法打开"),
+}
+
+
+def _address(pointer: Any) -> int:
+    return ctypes.cast(pointer, c_void_p).value or 0
+
+
+class PdfiumDocument:
+    """An open PDF read page by page through PDFium.
+
+    PDFium silently leaves out text objects it gives no width. That happens to every
+    one-glyph object — and on pages turned by ``/Rotate`` to every object — in a font
+    whose glyphs it cannot load: a non-embedded Chinese font on a machine without Chinese
+    fonts. A page is checked for such losses when it is at risk (fewer chars than text
+    objects, a ``/Rotate`` of 90 or 270, or a font whose text objects have no area); a page
+    that lost text objects is read with the pdfplumber backend instead and listed in
+    ``warnings``.
+    """
+
+    def __init__(self, data: bytes, source: str) -> None:
+        try:
+            self._pdf = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as exc:
+            kind, reason = _OPEN_ERRORS.get(exc.err_code, ("corrupt", "PDF 文件已损坏，无法解析"))
+            raise UnreadableInput(source, kind, reason) from exc
+        self._data = data
+        self._source = source
+        self._fallback: Any = None
+        self._fonts = _Fonts()
+        self.page_count = len(self._pdf)
+        self.fallback_pages: list[int] = []
+
+    @property
+    def warnings(self) -> list[str]:
+        """What the reader noticed about the document."""
+        if not self.fallback_pages:
+            return []
+        pages = "、".join(str(n) for n in self.fallback_pages)
+        return [f"第 {pages} 页的字体无法由 PDFium 加载（可能未嵌入字体），已改用 pdfplumber 读取"]
+
+    def close(self) -> None:
+        """Release the document."""
+        self._pdf.close()
+        if self._fallback is not None:
+            self._fallback.close()
+
+    def read_page(self, index: int) -> PageContent:
+        """Characters and ruling lines of the page at ``index`` (0-based)."""
+        page = pdfium_c.FPDF_LoadPage(self._pdf.raw, index)
+        if not page:
+            raise RuntimeError(f"PDFium cannot load page {index + 1}")
+        try:
+            frame = _frame(page)
+            pieces, text_objects = _page_objects(page, frame)
+            text_page = pdfium_c.FPDFText_LoadPage(page)
+            if not text_page:
+                raise RuntimeError(f"PDFium cannot read the text of page {index + 1}")
+            try:
+                chars, hollow = _chars(text_page, frame, self._fonts)
+                at_risk = hollow or len(chars) < len(text_objects) or frame.rotation in (90, 270)
+                lost = at_risk and _lost_objects(text_page, text_objects)
+            finally:
+                pdfium_c.FPDFText_ClosePage(text_page)
+        finally:
+            pdfium_c.FPDF_ClosePage(page)
+        if lost:
+            return self._read_with_plumber(index)
+        return PageContent(frame, chars, path_segments(pieces))
+
+    def _read_with_plumber(self, index: int) -> PageContent:
+        from gongkai.extract.pdf_plumber import PlumberDocument
+
+        if self._fallback is None:
+            self._fallback = PlumberDocument(self._data, self._source)
+        self.fallback_pages.append(index + 1)
+        return self._fallback.read_page(index)
+
+
+def _frame(page: Any) -> PageFrame:
+    rect = pdfium_c.FS_RECTF()
+    pdfium_c.FPDF_GetPageBoundingBox(page, rect)
+    rotation = pdfium_c.FPDFPage_GetRotation(page) * 90
+    return PageFrame.from_boxes((rect.left, rect.bottom, rect.right, rect.top), None, rotation)
+
+
+# --------------------------------------------------------------------------- text
+
+
+def _page_text(text_page: Any, n: int) -> str:
+    """The unicode of every char index, one string character per index."""
+    buffer = (ctypes.c_ushort * (n + 1))()
+    pdfium_c.FPDFText_GetText(text_page, 0, n, buffer)
+    try:
+        text = bytes(buffer)[: 2 * n].decode("utf-16-le")
+    except UnicodeDecodeError:
+        text = ""
+    if len(text) == n:
+        return text
+    return "".join(chr(pdfium_c.FPDFText_GetUnicode(text_page, i)) for i in range(n))
+
+
+def _floats(function: Any, address: int, n: int, width: int) -> list[float]:
+    """Call ``function(textpage, i, out)`` for every char into one flat float buffer."""
+    buffer = (c_float * (width * n))()
+    base = ctypes.addressof(buffer)
+    step = 4 * width
+    list(map(function, repeat(address, n), range(n), range(base, base + step * n, step)))
+    return memoryview(buffer).cast("B").cast("f").tolist()
+
+
+def _texts(text: str, address: int) -> list[str | None]:
+    """Each char's text, ``None`` for what PDFium invented (spaces, line breaks) or cannot show.
+
+    Whitespace, control and non-characters are looked at one by one: the bulk text shows
+    PDFium's mark for a real hyphen ending a line (``\\x02`` per char) as U+FFFE.
+    """
+    texts: list[str | None] = list(text)
+    for match in _SPECIAL.finditer(text):
+        i = match.start()
+        if _is_generated(address, i):
+            texts[i] = None
+            continue
+        ch = chr(_unicode(address, i))
+        if ch in "\r\n":
+            texts[i] = None
+        elif ch == "\x02":
+            texts[i] = "-"
+        elif ch in UNMAPPED:
+            texts[i] = "\ufffd"
+        elif ch < " ":
+            texts[i] = None
+        else:
+            texts[i] = ch
+    return texts
+
+
+def _chars(text_page: Any, frame: PageFrame, fonts: _Fonts) -> tuple[list[Char], bool]:
+    """Every char on the text page that PDFium did not invent, in display coordinates,
+    and whether one of their fonts has hollow (area-less) text objects.
+
+    Font, size and direction are asked for once per run: chars in a row, not parted by
+    a break PDFium invented, with the same loose-box height. That height is the font's
+    ascent-to-descent times the char's size, so a run shares size and direction; asking
+    for every char would cost more than reading the page. ``fontname`` is the name of the
+    run's first char, which can be wrong for a font with the very same metrics following
+    on the same line (KaiTi_GB2312 then FangSong_GB2312); nothing in the layout uses it.
+    """
+    address = _address(text_page)
+    n = pdfium_c.FPDFText_CountChars(text_page)
+    if n <= 0:
+        return [], False
+    texts = _texts(_page_text(text_page, n), address)
+    boxes = _floats(_loose_box, address, n, 4)  # left, top, right, bottom (top > bottom)
+    x0s, tops, x1s, bottoms = frame.map_rects(boxes[0::4], boxes[3::4], boxes[2::4], boxes[1::4])
+    new = tuple.__new__
+    out: list[Char] = []
+    names: set[str] = set()
+    height, font, size, upright = -1.0, "", 0.0, True
+    for i, ch, x0, top, x1, bottom in zip(range(n), texts, x0s, tops, x1s, bottoms, strict=True):
+        if ch is None:  # a break PDFium invented: the next char starts a new run
+            height = -1.0
+            continue
+        if bottom - top != height:
+            height = bottom - top
+            font, size, upright = fonts.run(address, i, frame)
+            names.add(font)
+        if upright:
+            out.append(new(Char, (ch, x0, bottom - size, x1, bottom, size, font)))
+        else:
+            out.append(new(Char, (ch, x0, top, x1, bottom, height, font)))
+    return out, any(fonts.hollow[name] for name in names)
+
+
+class _Fonts:
+    """What chars share within a run: font name, size and direction; and hollow fonts.
+
+    A font is *hollow* when the text object of the first char seen in it has no area:
+    PDFium could not load its glyphs.
+    """
+
+    def __init__(self) -> None:
+        self.buffer = ctypes.create_string_buffer(256)
+        self.flags = c_int()
+        self.matrix = (c_float * 6)()
+        self.hollow: dict[str, bool] = {}
+
+    def run(self, address: int, index: int, frame: PageFrame) -> tuple[str, float, bool]:
+        """Font name, size (points) and uprightness of the char at ``index``."""
+        length = _font_info(address, index, self.buffer, 256, ctypes.addressof(self.flags))
+        name = self.buffer.value.decode("utf-8", "replace") if 0 < length <= 256 else ""
+        if name not in self.hollow:
+            self.hollow[name] = _hollow(_text_object(address, index))
+        _char_matrix(address, index, ctypes.addressof(self.matrix))
+        a, b, c, d = self.matrix[:4]
+        ma, mb, mc, md = frame.matrix[:4]
+        across, down = ma * a + mc * b, mb * a + md * b  # the text direction on the display
+        upright = across > 0 and abs(down) <= 1e-3 * across
+        return name, _font_size(address, index) * math.hypot(c, d), upright
+
+
+def _hollow(obj: int) -> bool:
+    """Whether a text object has no area (PDFium has no boxes for its glyphs)."""
+    edges = (c_float * 4)()
+    base = ctypes.addressof(edges)
+    if not obj or not _object_bounds(obj, base, base + 4, base + 8, base + 12):
+        return False
+    left, bottom, right, top = edges
+    return right - left < 1e-3 or top - bottom < 1e-3
+
+
+def _lost_objects(text_page: Any, text_objects: list[int]) -> bool:
+    """Whether some text object has no char on the text page."""
+    if not text_objects:
+        return False
+    address = _address(text_page)
+    n = max(pdfium_c.FPDFText_CountChars(text_page), 0)
+    present = set(map(_text_object, repeat(address, n), range(n)))
+    return any(obj not in present for obj in text_objects)
+
+
+# --------------------------------------------------------------------------- paths
+
+
+def _page_objects(page: Any, frame: PageFrame) -> tuple[list[tuple[list[Point], bool]], list[int]]:
+    """Subpaths of every visible path on the page (forms included) in display coordinates,
+    and the page's text objects."""
+    n = pdfium_c.FPDFPage_CountObjects(page)
+    objects = list(map(_get_object, repeat(_address(page), n), range(n)))
+    pieces: list[tuple[list[Point], bool]] = []
+    texts: list[int] = []
+    _collect(objects, IDENTITY, frame, pieces, texts, 0)
+    return pieces, texts
+
+
+def _collect(
+    objects: list[int],
+    parent: Matrix,
+    frame: PageFrame,
+    pieces: list[tuple[list[Point], bool]],
+    texts: list[int],
+    depth: int,
+) -> None:
+    """Add the path pieces of ``objects`` to ``pieces`` and their text objects to ``texts``."""
+    kinds = list(map(_object_type, objects))
+    text_kind = pdfium_c.FPDF_PAGEOBJ_TEXT
+    if kinds.count(text_kind) == len(kinds):
+        texts.extend(objects)
+        return
+    for obj, kind in zip(objects, kinds, strict=True):
+        if kind == text_kind:
+            texts.append(obj)
+        elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            pieces.extend(_subpaths(obj, multiply(_matrix(obj), parent), frame))
+        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
+            count = _form_count(obj)
+            children = [_form_object(obj, i) for i in range(max(count, 0))]
+            _collect(children, multiply(_matrix(obj), parent), frame, pieces, texts, depth + 1)
+
+
+def _matrix(obj: int) -> Matrix:
+    m = pdfium_c.FS_MATRIX()
+    if not _object_matrix(obj, ctypes.addressof(m)):
+        return IDENTITY
+    return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+
+def _subpaths(obj: int, matrix: Matrix, frame: PageFrame) -> list[tuple[list[Point], bool]]:
+    """The path's subpaths as on-curve points; a closed subpath repeats its start (like pdfminer)."""
+    fill, stroke = c_int(), c_int()
+    if not _draw_mode(obj, ctypes.addressof(fill), ctypes.addressof(stroke)) or (fill.value == 0 and not stroke.value):
+        return []
+    x, y = c_float(), c_float()
+    px, py = ctypes.addressof(x), ctypes.addressof(y)
+    pieces: list[tuple[list[Point], bool]] = []
+    points: list[Point] = []
+    bezier = 0
+    for i in range(_count_segments(obj)):
+        segment = _get_segment(obj, i)
+        if not segment or not _segment_point(segment, px, py):
+            continue
+        kind = _segment_type(segment)
+        point = frame.point(*apply(matrix, x.value, y.value))
+        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+            if len(points) > 1:
+                pieces.append((points, False))
+            points, bezier = [point], 0
+        elif kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
+            bezier += 1
+            if bezier % 3 == 0:
+                points.append(point)
+        else:
+            points.append(point)
+        if _segment_close(segment) and points:
+            points.append(points[0])
+    if len(points) > 1:
+        pieces.append((points, False))
+    return pieces
