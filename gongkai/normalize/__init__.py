@@ -15,6 +15,7 @@ from gongkai.normalize.chars import (
     canonical_punctuation,
     fold_width,
     remove_ruby,
+    remove_wrapped_ruby,
     repair_punctuation,
     tidy_spaces,
 )
@@ -119,7 +120,8 @@ class _Builder:
         return start
 
     def add_paragraph(self, paragraph: Paragraph) -> None:
-        pieces = join_pieces([normalize_line(line.text) for line in paragraph.lines])
+        raw_lines = remove_wrapped_ruby([line.text for line in paragraph.lines])
+        pieces = join_pieces([normalize_line(text) for text in raw_lines])
         if not pieces:
             return
         start = self.length
@@ -182,7 +184,7 @@ class _Builder:
 
 def _clean_cell(text: str) -> str:
     """A cell's text on one line: wrapped label pieces joined, paragraphs separated by a space."""
-    lines = [normalize_line(line) for line in text.split("\n")]
+    lines = [normalize_line(line) for line in remove_wrapped_ruby(text.split("\n"))]
     out = []
     for separator, piece, _ in join_pieces(lines):
         if out and (is_heading_start(piece) or out[-1].endswith(("。", "；", "！", "？"))):

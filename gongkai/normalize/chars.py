@@ -61,6 +61,22 @@ def remove_ruby(text: str) -> str:
     return _RUBY.sub("", text)
 
 
+_LEADING_RUBY = re.compile(rf"^\s*[(（]\s*[a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*\s*[)）]", re.IGNORECASE)
+
+
+def remove_wrapped_ruby(lines: list[str]) -> list[str]:
+    """Drop a pinyin annotation that a line break separated from its character.
+
+    ``["預(yù)算執", "(zhí)行率"]`` → ``["預(yù)算執", "行率"]`` (the rest goes with ``remove_ruby``).
+    """
+    out = list(lines)
+    for i in range(1, len(out)):
+        previous = out[i - 1].rstrip()
+        if previous and re.match(rf"[{_CJK}]", previous[-1]):
+            out[i] = _LEADING_RUBY.sub("", out[i])
+    return out
+
+
 def canonical_punctuation(text: str) -> str:
     """ASCII ``, ; : ( ) ? !`` become full-width except inside numbers, times and Latin text."""
 
