@@ -1,12 +1,13 @@
 """Many files into one dataset: the batch engine behind ``gongkai extract``.
 
 A run expands its inputs (files, directories, globs, ``--from-list``), hashes each file
-and skips byte-identical duplicates, skips files whose result is already in the cache
-(keyed by the file's sha256, the gongkai build and the settings), processes the rest on
-local worker processes or a Dask cluster — each file under a time limit, every failure an
-``errors`` row — and stores each finished file atomically as it arrives. The dataset is
-then assembled from the store in input order, one file at a time. A run killed at any
-point and started again therefore ends with exactly the rows of an uninterrupted run, and
+and skips byte-identical duplicates (each a ``duplicates`` row naming the file processed
+in its place), skips files whose result is already in the cache (keyed by the file's
+sha256, the gongkai build and the settings), processes the rest on local worker
+processes or a Dask cluster — each file under a time limit, every failure an ``errors``
+row — and stores each finished file atomically as it arrives. The dataset is then
+assembled from the store in input order, one file at a time. A run killed at any point
+and started again therefore ends with exactly the rows of an uninterrupted run, and
 memory stays flat however many files there are. See ``gongkai.batchrun`` for the parts.
 """
 
@@ -20,7 +21,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any, TextIO
 
-from gongkai.batchrun.inputs import DOCUMENT_SUFFIXES, expand_inputs, file_hash
+from gongkai.batchrun.inputs import DOCUMENT_SUFFIXES, Duplicate, expand_inputs, file_hash
 from gongkai.batchrun.progress import Progress
 from gongkai.batchrun.store import ResultStore, code_fingerprint, decode_entry
 from gongkai.batchrun.work import FileResult, FileTask
@@ -60,6 +61,8 @@ class BatchSummary:
         if self.errors_by_kind:
             kinds = "，".join(f"{kind} {count}" for kind, count in sorted(self.errors_by_kind.items()))
             lines.append(f"无法读取：{kinds}（见 errors.csv）")
+        if self.duplicates:
+            lines.append(f"重复文件：{self.duplicates} 个，与先前的文件内容相同，已跳过（见 duplicates.csv）")
         rate = f"，{self.processed / self.seconds:.2f} 文件/秒" if self.processed and self.seconds else ""
         lines.append(f"用时 {self.seconds:.1f} 秒（处理 {self.processed} 个文件{rate}）")
         tables = "、".join(p.name for k, p in self.outputs.items() if k != "duckdb")
@@ -78,8 +81,9 @@ class _Run:
         self.store = store
         self.progress = progress
         self.plan: list[FileTask] = []
-        self.first_by_hash: dict[str, str] = {}
-        self.cached = self.duplicates = self.processed = self.foreign = 0
+        self.first_by_hash: dict[str, FileTask] = {}
+        self.skipped: list[Duplicate] = []  # byte-identical copies, in input order
+        self.cached = self.processed = self.foreign = 0
         self.engine = code_fingerprint()
         self.notes = 0
 
@@ -95,14 +99,15 @@ class _Run:
         """The files that still need processing, hashed and planned lazily in input order."""
         for path in self.paths:
             sha256 = file_hash(path)
-            if sha256 is not None and sha256 in self.first_by_hash:
-                self.duplicates += 1
+            original = self.first_by_hash.get(sha256) if sha256 is not None else None
+            if original is not None:
+                self.skipped.append(Duplicate(str(path), original.path, original.index))
                 self.progress.skipped(cached=False)
-                self.note(f"重复：{path} 与 {self.first_by_hash[sha256]} 内容相同，只处理一次")
+                self.note(f"重复：{path} 与 {original.path} 内容相同，只处理一次")
                 continue
-            if sha256 is not None:
-                self.first_by_hash[sha256] = str(path)
             task = FileTask(len(self.plan), str(path), sha256, self.settings)
+            if sha256 is not None:
+                self.first_by_hash[sha256] = task
             self.plan.append(task)
             if self.store.cached(sha256):
                 self.cached += 1
@@ -184,7 +189,7 @@ def run_batch(
             finally:
                 engine.close()
         progress.close()
-        totals, outputs = assemble(run.plan, store, outdir, parquet=parquet, redo=run.redo)
+        totals, outputs = assemble(run.plan, store, outdir, parquet=parquet, redo=run.redo, duplicates=run.skipped)
     finally:
         progress.close()
         store.close()
@@ -198,7 +203,7 @@ def run_batch(
         ok=totals.documents,
         failed=totals.failed,
         cached=run.cached,
-        duplicates=run.duplicates,
+        duplicates=len(run.skipped),
         findings=totals.findings,
         seconds=time.perf_counter() - started,
         processed=run.processed,

@@ -14,10 +14,28 @@ class GongkaiError(Exception):
 class UnreadableInput(GongkaiError):
     """A file that cannot be turned into a document.
 
-    ``kind`` is a stable short code (``missing``, ``empty``, ``encrypted``, ``not_pdf``,
-    ``truncated``, ``binary``, ``unsupported``, ``no_text``, ``too_large``,
-    ``too_many_pages``, ``timeout``, ``corrupt``) for datasets; ``reason`` is the
-    sentence shown to people.
+    ``kind`` is a stable short code for datasets (the ``kind`` column of ``errors.csv``);
+    ``reason`` is the sentence shown to people. The kinds:
+
+    - ``missing``: the file does not exist;
+    - ``unreadable``: it exists but could not be read (permissions, I/O error);
+    - ``empty``: it has no bytes;
+    - ``too_large``: it is larger than the ``max_bytes`` limit;
+    - ``not_pdf``: named ``.pdf`` but holds something else (an HTML error page …);
+    - ``unsupported``: a format gongkai does not read (image, archive, directory);
+    - ``binary``: binary data that is neither text nor a known document format;
+    - ``encrypted``: the PDF needs a password;
+    - ``truncated``: the file is incomplete (an interrupted download);
+    - ``corrupt``: the file is damaged and cannot be parsed;
+    - ``no_text``: a PDF without a text layer (a scan) and no OCR installed;
+    - ``too_many_pages``: more pages than the ``max_pages`` limit;
+    - ``timeout``: reading or checking it took longer than ``timeout_seconds``.
+
+    Batch mode adds two kinds of its own, never raised as this exception: ``crashed``
+    (the worker process died on the file: a parser bug or out of memory) and
+    ``internal`` (an unexpected error inside gongkai, a bug). ``timeout``, ``crashed``,
+    ``internal`` and ``unreadable`` depend on the moment, so a rerun tries those files
+    again. ``gongkai.schemas.datapackage.ERROR_KINDS`` lists them all for the dataset.
     """
 
     def __init__(self, path: str, kind: str, reason: str) -> None:

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from gongkai.batchrun.inputs import Duplicate
 from gongkai.batchrun.store import ResultStore
 from gongkai.batchrun.work import FileTask
 from gongkai.export.dataset import DatasetWriter
+from gongkai.schemas.datapackage import RESOURCES
 
-TABLES = ("documents", "facts", "findings", "errors")
+TABLES = tuple(RESOURCES)
+# The tables filled from each file's stored rows (``duplicates`` is decided by the run itself).
+FILE_TABLES = ("documents", "facts", "findings", "errors")
 
 
 @dataclass(slots=True)
@@ -33,15 +37,21 @@ def assemble(
     *,
     parquet: bool,
     redo: Callable[[FileTask], dict[str, Any]],
+    duplicates: Sequence[Duplicate] = (),
 ) -> tuple[Totals, dict[str, Path]]:
     """Stream every task's stored rows into the dataset files under ``outdir``.
 
     Each file's rows are read from the store, labelled with the path it was found under in
     this run (the same bytes may have been cached under another name) and written before
     the next file is read, so memory does not depend on the number of files. ``redo``
-    recomputes a file whose entry is missing or damaged.
+    recomputes a file whose entry is missing or damaged. ``duplicates`` (the inputs skipped
+    as byte-identical copies, in input order) become the ``duplicates`` rows, each with the
+    ``doc_id`` of the document its original became (empty when the original could not be
+    read, so the foreign key to ``documents`` holds).
     """
     totals = Totals()
+    originals = {duplicate.index for duplicate in duplicates}
+    doc_ids: dict[int, str] = {}  # the documents of files that have copies, by task index
     writer = DatasetWriter(outdir, parquet=parquet, atomic=True)
     try:
         for task in tasks:
@@ -54,9 +64,11 @@ def assemble(
             for name in ("documents", "errors"):
                 for row in rows[name]:
                     row["source"] = task.path
-            for name in TABLES:
+            for name in FILE_TABLES:
                 writer.write_rows(name, rows[name])
                 totals.rows[name] += len(rows[name])
+            if task.index in originals and rows["documents"]:
+                doc_ids[task.index] = rows["documents"][0]["doc_id"]
             totals.documents += len(rows["documents"])
             totals.pages += sum(int(row.get("pages") or 0) for row in rows["documents"])
             for row in rows["errors"]:
@@ -64,6 +76,9 @@ def assemble(
                 totals.errors_by_kind[row["kind"]] = totals.errors_by_kind.get(row["kind"], 0) + 1
             for row in rows["findings"]:
                 totals.findings[row["severity"]] = totals.findings.get(row["severity"], 0) + 1
+        for duplicate in duplicates:
+            writer.write_duplicate(duplicate.source, duplicate.duplicate_of, doc_ids.get(duplicate.index))
+            totals.rows["duplicates"] += 1
     except BaseException:
         writer.abort()
         raise

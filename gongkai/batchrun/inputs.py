@@ -5,10 +5,26 @@ from __future__ import annotations
 import glob
 import hashlib
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 DOCUMENT_SUFFIXES = {".pdf", ".docx", ".xlsx", ".html", ".htm", ".txt"}
 _GLOB_CHARS = "*?["
+
+
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    """An input skipped because its bytes equal an earlier input's (a ``duplicates`` row).
+
+    ``duplicate_of`` is the earlier input, processed in its place, and ``index`` that
+    input's position among the batch's distinct files (its ``FileTask.index``). Both are
+    decided in the parent from the content hashes, in input order, so a run and its resume
+    list the same duplicates whatever the executor.
+    """
+
+    source: str
+    duplicate_of: str
+    index: int
 
 
 def read_list(list_path: str | Path) -> list[str]:

@@ -53,14 +53,10 @@ def one_line(text: str, limit: int = 300) -> str:
 def error_result(task: FileTask, kind: str, reason: str, *, seconds: float = 0.0) -> FileResult:
     """The result of a file that could not be processed: one ``errors`` row."""
     from gongkai.batchrun.store import code_fingerprint, encode_entry
+    from gongkai.schemas.datapackage import error_row
 
     reason = one_line(reason)
-    rows = {
-        "documents": [],
-        "facts": [],
-        "findings": [],
-        "errors": [{"source": task.path, "kind": kind, "reason": reason}],
-    }
+    rows = {"documents": [], "facts": [], "findings": [], "errors": [error_row(task.path, kind, reason)]}
     payload = encode_entry({"status": "error", "pages": 0, "kind": kind, "reason": reason, "rows": rows})
     cacheable = kind not in TRANSIENT_KINDS and task.sha256 is not None
     return FileResult("error", 0, kind, reason, cacheable, code_fingerprint(), seconds, payload)

@@ -1,16 +1,17 @@
 """The dataset files of ``gongkai extract``: CSV, Parquet twins and ``datapackage.json``.
 
+What the tables hold — column names, types, constraints, keys and the Fiscal Data Package
+annotations — is declared in ``gongkai.schemas.datapackage``; this module only writes it.
+
 Rows are streamed to CSV as documents are written and to the Parquet twins in row groups of
 ``PARQUET_BATCH_ROWS``, so memory does not grow with the number of files. (When appending
 to an existing dataset, the Parquet twins are converted from the complete CSVs instead.)
 With ``atomic=True`` every file is written under a hidden temporary name and renamed into
 place by ``close``, so an interrupted run never leaves a half-written table behind.
 
-``datapackage.json`` is a Frictionless Tabular Data Package. It follows the Fiscal Data
-Package conventions where they fit: fields carry a ``columnType`` (``value`` for amounts in
-元, ``value-currency:code`` for CNY, ``phase:id`` for approved/adjusted/executed,
-``date:fiscal-year`` …), custom column types are declared in ``columnTypes``, and keys tie
-facts and findings to their documents.
+Rows carry decimals as plain decimal text (what the CSV prints); the Parquet twins store
+``number`` columns as ``decimal128(DECIMAL_PRECISION, DECIMAL_SCALE)``, so amounts keep
+every digit.
 """
 
 from __future__ import annotations
@@ -18,73 +19,44 @@ from __future__ import annotations
 import csv
 import json
 import os
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, TextIO
 
-from gongkai import __version__
 from gongkai.schemas.datapackage import (
-    PHASES,
+    DECIMAL_PRECISION,
+    DECIMAL_SCALE,
     RESOURCES,
-    TITLES,
+    datapackage_descriptor,
     document_row,
+    duplicate_row,
+    error_row,
     fact_row,
     finding_row,
-    table_schema,
 )
-from gongkai.schemas.records import CATEGORIES, DOC_TYPES, SEVERITIES, Report
+from gongkai.schemas.records import Report, format_decimal
 
-_ARROW_TYPES = {"string": "string", "integer": "int64", "number": "float64", "boolean": "bool"}
 PARQUET_BATCH_ROWS = 2000
-
-# Fiscal Data Package column types (https://specs.frictionlessdata.io/fiscal-data-package/).
-COLUMN_TYPES: dict[str, dict[str, str]] = {
-    "documents": {
-        "fiscal_year": "date:fiscal-year",
-        "department": "administrative-classification:generic:label",
-    },
-    "facts": {
-        "subject_code": "classification:prc:code",
-        "level": "classification:prc:level",
-        "phase": "phase:id",
-        "fiscal_year": "date:fiscal-year",
-        "value_yuan": "value",
-        "currency": "value-currency:code",
-        "unit_factor": "value-factor",
-    },
-}
-CUSTOM_COLUMN_TYPES: list[dict[str, Any]] = [
-    {
-        "name": "classification:prc:code",
-        "dataType": "string",
-        "description": "政府收支分类科目编码: functional (功能分类, 类/款/项 = 3/5/7 digits) or economic "
-        "(经济分类) code; the facts' `classification` field says which.",
-    },
-    {"name": "classification:prc:level", "dataType": "string", "description": "科目级次: 类 | 款 | 项"},
-    {"name": "value-factor", "dataType": "integer", "description": "元 per printed unit: 1 for 元, 10000 for 万元"},
-]
-ENUMS: dict[str, dict[str, list[str]]] = {
-    "documents": {"doc_type": list(DOC_TYPES)},
-    "facts": {
-        "phase": sorted(set(PHASES.values())),
-        "classification": ["functional", "economic"],
-        "origin": ["text", "table"],
-        "currency": ["CNY"],
-    },
-    "findings": {"severity": list(SEVERITIES), "category": list(CATEGORIES)},
-}
-PRIMARY_KEYS = {"documents": ["doc_id"], "facts": ["doc_id", "fact_id"]}
-FOREIGN_KEYS = {
-    name: [{"fields": "doc_id", "reference": {"resource": "documents", "fields": "doc_id"}}]
-    for name in ("facts", "findings")
-}
 
 
 def _partial(path: Path) -> Path:
     return path.with_name(f".{path.name}.partial")
 
 
+def _check_header(outdir: Path) -> None:
+    """Refuse to append to tables whose columns are not this schema's (another gongkai wrote them)."""
+    for name, columns in RESOURCES.items():
+        path = outdir / f"{name}.csv"
+        if not path.exists() or path.stat().st_size == 0:
+            continue
+        with path.open(encoding="utf-8", newline="") as handle:
+            header = next(csv.reader(handle), [])
+        if header != [c.name for c in columns]:
+            raise ValueError(f"{path} has other columns than this gongkai writes; write to a new folder")
+
+
 class DatasetWriter:
-    """Writes documents, facts, findings and errors under ``outdir``."""
+    """Writes the tables of ``RESOURCES`` (documents, facts, findings, errors, duplicates) under ``outdir``."""
 
     def __init__(self, outdir: str | Path, *, parquet: bool = True, append: bool = False, atomic: bool = False) -> None:
         if append and atomic:
@@ -95,6 +67,9 @@ class DatasetWriter:
         self.atomic = atomic
         self._files: dict[str, TextIO] = {}
         self._writers: dict[str, csv.DictWriter] = {}
+        self._decimals = {name: [c.name for c in columns if c.type == "number"] for name, columns in RESOURCES.items()}
+        if append:
+            _check_header(self.outdir)
         for name, columns in RESOURCES.items():
             path = self._target(self.outdir / f"{name}.csv")
             exists = append and path.exists() and path.stat().st_size > 0
@@ -115,7 +90,11 @@ class DatasetWriter:
         return _partial(path) if self.atomic else path
 
     def write_rows(self, resource: str, rows: list[dict[str, Any]]) -> None:
-        """Append rows to one resource."""
+        """Append rows to one resource (``number`` values as decimal text or ``Decimal``)."""
+        for name in self._decimals[resource]:
+            for row in rows:
+                if isinstance(value := row.get(name), Decimal):
+                    row[name] = format_decimal(value)
         self._writers[resource].writerows(rows)
         if resource in self._parquet:
             self._parquet[resource].add(rows)
@@ -130,7 +109,11 @@ class DatasetWriter:
 
     def write_error(self, source: str, kind: str, reason: str) -> None:
         """Append a file that could not be read."""
-        self.write_rows("errors", [{"source": source, "kind": kind, "reason": reason}])
+        self.write_rows("errors", [error_row(source, kind, reason)])
+
+    def write_duplicate(self, source: str, duplicate_of: str, doc_id: str | None) -> None:
+        """Append a file skipped because its bytes equal those of ``duplicate_of``."""
+        self.write_rows("duplicates", [duplicate_row(source, duplicate_of, doc_id)])
 
     def flush(self) -> None:
         """Flush the CSV files to disk."""
@@ -175,11 +158,27 @@ class DatasetWriter:
         return paths
 
 
+def arrow_type(frictionless_type: str) -> Any:
+    """The Arrow type of a Frictionless field type (``number`` is an exact decimal)."""
+    import pyarrow as pa
+
+    if frictionless_type == "number":
+        return pa.decimal128(DECIMAL_PRECISION, DECIMAL_SCALE)
+    return {"string": pa.string(), "integer": pa.int64(), "boolean": pa.bool_()}[frictionless_type]
+
+
 def arrow_schema(resource: str) -> Any:
     """The Arrow schema of one resource (``pyarrow.Schema``)."""
     import pyarrow as pa
 
-    return pa.schema([(c.name, pa.type_for_alias(_ARROW_TYPES[c.type])) for c in RESOURCES[resource]])
+    return pa.schema([(c.name, arrow_type(c.type)) for c in RESOURCES[resource]])
+
+
+def _cell(value: Any, decimal: bool) -> Any:
+    """One row value as the Parquet writer takes it: empty text is null, decimal text a ``Decimal``."""
+    if value is None or value == "":
+        return None
+    return Decimal(value) if decimal and not isinstance(value, Decimal) else value
 
 
 class _ParquetStream:
@@ -190,6 +189,7 @@ class _ParquetStream:
 
         self.schema = arrow_schema(resource)
         self.names = self.schema.names
+        self.decimal = {c.name: c.type == "number" for c in RESOURCES[resource]}
         self.batch_rows = batch_rows
         self.rows: list[dict[str, Any]] = []
         self.writer: Any = pq.ParquetWriter(target, self.schema)
@@ -205,7 +205,7 @@ class _ParquetStream:
         if not self.rows:
             return
         # As in the CSV, where an empty string and a missing value look the same: both are null.
-        columns = {name: [None if (v := row.get(name)) == "" else v for row in self.rows] for name in self.names}
+        columns = {name: [_cell(row.get(name), self.decimal[name]) for row in self.rows] for name in self.names}
         self.writer.write_table(pa.table(columns, schema=self.schema))
         self.rows = []
 
@@ -236,54 +236,8 @@ def write_parquet(csv_path: Path, resource: str, *, target: Path | None = None) 
     return target
 
 
-def resource_schema(name: str) -> dict[str, Any]:
-    """The Table Schema of one resource, with Fiscal Data Package column types, enums and keys."""
-    schema = table_schema(RESOURCES[name])
-    for field in schema["fields"]:
-        column_type = COLUMN_TYPES.get(name, {}).get(field["name"])
-        if column_type:
-            field["columnType"] = column_type
-        enum = ENUMS.get(name, {}).get(field["name"])
-        if enum:
-            field["constraints"] = {"enum": enum}
-    if name in PRIMARY_KEYS:
-        schema["primaryKey"] = PRIMARY_KEYS[name]
-    if name in FOREIGN_KEYS:
-        schema["foreignKeys"] = FOREIGN_KEYS[name]
-    return schema
-
-
-def datapackage_descriptor() -> dict[str, Any]:
-    """The ``datapackage.json`` descriptor of a gongkai dataset."""
-    return {
-        "name": "gongkai-dataset",
-        "title": "预决算公开文件数字与核对结果",
-        "description": (
-            f"Figures and arithmetic findings extracted by gongkai {__version__} from Chinese government "
-            "budget documents (部门决算, 部门预算, 绩效自评). Amounts are in CNY; value is the number as "
-            "printed in its unit, value_yuan the same amount in 元 (unit_factor 元 per unit, 10000 for 万元)."
-        ),
-        "profile": "tabular-data-package",
-        "keywords": ["budget", "final accounts", "fiscal data", "预算", "决算"],
-        "columnTypes": CUSTOM_COLUMN_TYPES,
-        "resources": [
-            {
-                "name": name,
-                "title": TITLES[name],
-                "path": f"{name}.csv",
-                "profile": "tabular-data-resource",
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                "schema": resource_schema(name),
-            }
-            for name in RESOURCES
-        ],
-    }
-
-
 def write_datapackage(outdir: Path, *, target: Path | None = None) -> Path:
-    """``datapackage.json`` describing every CSV (Frictionless Table Schema)."""
+    """``datapackage.json`` describing every CSV (``gongkai.schemas.datapackage.datapackage_descriptor``)."""
     path = target or outdir / "datapackage.json"
     path.write_text(json.dumps(datapackage_descriptor(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return outdir / "datapackage.json"

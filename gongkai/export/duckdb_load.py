@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gongkai.schemas.datapackage import RESOURCES, TITLES
+from gongkai.schemas.datapackage import DECIMAL_PRECISION, DECIMAL_SCALE, RESOURCES, TITLES
 
-_DUCKDB_TYPES = {"string": "VARCHAR", "integer": "BIGINT", "number": "DOUBLE", "boolean": "BOOLEAN"}
+_DUCKDB_TYPES = {
+    "string": "VARCHAR",
+    "integer": "BIGINT",
+    "number": f"DECIMAL({DECIMAL_PRECISION}, {DECIMAL_SCALE})",  # exact, as in the Parquet twins
+    "boolean": "BOOLEAN",
+}
 
 
 def _literal(text: str) -> str:
@@ -14,11 +19,13 @@ def _literal(text: str) -> str:
 
 
 def load_duckdb(db_path: str | Path, outdir: str | Path) -> Path:
-    """Create (or replace) the tables documents, facts, findings and errors in ``db_path``.
+    """Create (or replace) every table of the dataset in ``db_path``.
 
-    Tables are read from the Parquet twins when present, else from the CSVs with the
-    column types of the dataset schema; tables and columns carry the schema's Chinese
-    titles as comments.
+    The tables are those of ``RESOURCES``: documents, facts, findings, errors and
+    duplicates. They are read from the Parquet twins when present, else from the CSVs with
+    the column types of the dataset schema (``number`` columns as exact
+    ``DECIMAL(DECIMAL_PRECISION, DECIMAL_SCALE)``); tables and columns carry the schema's
+    Chinese titles as comments.
     """
     try:
         import duckdb

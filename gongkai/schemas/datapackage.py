@@ -1,19 +1,33 @@
-"""Frictionless Table Schemas of the exported dataset, the single source of column names.
+"""Frictionless Table Schemas of the exported dataset: every column name and constraint.
 
-The dataset follows the Fiscal Data Package conventions where they fit: amounts carry
-their currency (CNY) and the factor of their printed unit, budget phases map to
-``approved`` (年初预算), ``adjusted`` (调整/全年预算) and ``executed`` (决算), and
-classification codes are stored with their scheme (functional 功能分类 / economic 经济分类)
-and level (类/款/项).
+This module is the single source of truth for the dataset's tables: their columns
+(names, Frictionless types, Chinese titles, descriptions), the allowed values of coded
+columns, primary and foreign keys, the resources' titles and descriptions, the
+``datapackage.json`` descriptor, and the row builders that fill the tables.
+``gongkai.export.dataset`` only writes what is declared here.
+
+The dataset follows the Fiscal Data Package conventions where they fit
+(https://specs.frictionlessdata.io/fiscal-data-package/): amounts carry their currency
+(CNY) and the factor of their printed unit, budget phases map to ``approved`` (年初预算),
+``adjusted`` (调整/全年预算) and ``executed`` (决算), classification codes are stored with
+their scheme (functional 功能分类 / economic 经济分类) and level (类/款/项), and fields carry
+a ``columnType`` (custom ones declared in the package's ``columnTypes``).
+
+Every ``number`` column is an exact decimal: printed in the CSV as a plain decimal string
+(never an exponent), read by Frictionless as ``Decimal``, stored in Parquet and DuckDB as
+``decimal(DECIMAL_PRECISION, DECIMAL_SCALE)``. A value that type cannot hold exactly
+(more than ``DECIMAL_SCALE`` decimals or ``DECIMAL_PRECISION - DECIMAL_SCALE`` integer
+digits; no real amount comes near) is left empty rather than rounded.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Context, Decimal, InvalidOperation
 from typing import Any
 
 from gongkai.schemas.classification import is_economic_code, is_function_code
-from gongkai.schemas.records import DocumentInfo, Fact, Finding, format_decimal
+from gongkai.schemas.records import CATEGORIES, DOC_TYPES, SEVERITIES, DocumentInfo, Fact, Finding, format_decimal
 
 PHASES = {
     "年初预算数": "approved",
@@ -24,26 +38,70 @@ PHASES = {
     "决算数": "executed",
     "上年决算数": "executed",
 }
+PHASE_IDS: tuple[str, ...] = tuple(sorted(set(PHASES.values())))
+CLASSIFICATIONS = ("functional", "economic")
+ORIGINS = ("text", "table")
+CURRENCIES = ("CNY",)
+
+# Exact decimals: 22 integer digits (far beyond any budget, in 元) and 6 decimals (a
+# 万元 figure printed to 4 places is 2 places in 元; rates and scores print fewer).
+DECIMAL_PRECISION = 28
+DECIMAL_SCALE = 6
+_QUANTUM = Decimal(1).scaleb(-DECIMAL_SCALE)
+_LIMIT = Decimal(10) ** (DECIMAL_PRECISION - DECIMAL_SCALE)
+_WIDE = Context(prec=DECIMAL_PRECISION + 10)
+
+# The ``kind`` codes of ``errors`` rows: why a file could not be read.
+ERROR_KINDS: dict[str, str] = {
+    "missing": "the file does not exist",
+    "unreadable": "the file exists but could not be read (permissions, I/O error)",
+    "empty": "the file has no bytes",
+    "too_large": "the file is larger than the max_bytes limit",
+    "not_pdf": "named .pdf but holds something else (an HTML error page, an image …)",
+    "unsupported": "a format gongkai does not read (image, archive, directory …)",
+    "binary": "binary data that is neither text nor a known document format",
+    "encrypted": "the PDF needs a password",
+    "truncated": "the file is incomplete (an interrupted download)",
+    "corrupt": "the file is damaged and cannot be parsed",
+    "no_text": "a PDF without a text layer (a scan) and no OCR installed",
+    "too_many_pages": "more pages than the max_pages limit",
+    "timeout": "reading or checking it took longer than the timeout_seconds limit",
+    "crashed": "the worker process died while processing it (a parser bug, out of memory)",
+    "internal": "an unexpected error inside gongkai (a bug: please report it)",
+}
 
 
 @dataclass(frozen=True, slots=True)
 class Column:
-    """One field of a table schema."""
+    """One field of a table schema.
+
+    ``column_type`` is the field's Fiscal Data Package ``columnType``; ``enum`` the values
+    it may take (empty when any value is allowed).
+    """
 
     name: str
     type: str  # frictionless types: string, integer, number, boolean
     title: str
     description: str = ""
+    column_type: str | None = None
+    enum: tuple[str, ...] = ()
 
+
+_DECIMAL_NOTE = (
+    f"exact decimal (decimal({DECIMAL_PRECISION}, {DECIMAL_SCALE}) in Parquet and DuckDB, plain decimal text "
+    f"in the CSV; a value with more than {DECIMAL_SCALE} decimals or {DECIMAL_PRECISION - DECIMAL_SCALE} "
+    "integer digits would be left empty, never rounded)"
+)
+_KINDS_NOTE = "; ".join(f"{kind}: {meaning}" for kind, meaning in ERROR_KINDS.items())
 
 DOCUMENTS: tuple[Column, ...] = (
     Column("doc_id", "string", "文档编号", "sha256 of the file bytes, first 16 hex digits"),
     Column("source", "string", "来源文件"),
     Column("format", "string", "格式"),
     Column("pages", "integer", "页数"),
-    Column("doc_type", "string", "文档类型", "final_accounts | budget | performance_self_evaluation | other"),
-    Column("fiscal_year", "integer", "年度"),
-    Column("department", "string", "部门"),
+    Column("doc_type", "string", "文档类型", " | ".join(DOC_TYPES), enum=DOC_TYPES),
+    Column("fiscal_year", "integer", "年度", column_type="date:fiscal-year"),
+    Column("department", "string", "部门", column_type="administrative-classification:generic:label"),
     Column("region", "string", "地区"),
     Column("title", "string", "标题"),
     Column("facts", "integer", "数字个数"),
@@ -57,19 +115,42 @@ FACTS: tuple[Column, ...] = (
     Column("doc_id", "string", "文档编号"),
     Column("fact_id", "integer", "数字编号"),
     Column("subject", "string", "项目", "what the figure is about (本年收入合计, a 科目, 三公经费 …)"),
-    Column("subject_code", "string", "科目编码"),
-    Column("classification", "string", "分类", "functional (功能分类) | economic (经济分类)"),
-    Column("level", "string", "科目级次", "类 | 款 | 项"),
+    Column("subject_code", "string", "科目编码", column_type="classification:prc:code"),
+    Column("classification", "string", "分类", "functional (功能分类) | economic (经济分类)", enum=CLASSIFICATIONS),
+    Column("level", "string", "科目级次", "类 | 款 | 项", column_type="classification:prc:level"),
     Column("measure", "string", "口径", "决算数, 年初预算数, 增减额, 占比, 得分 …"),
-    Column("phase", "string", "预算阶段", "approved | adjusted | executed (Fiscal Data Package)"),
-    Column("fiscal_year", "integer", "年度"),
-    Column("value", "string", "数值（原样）", "the number as printed, as a decimal string"),
-    Column("decimals", "integer", "小数位数"),
+    Column(
+        "phase",
+        "string",
+        "预算阶段",
+        "approved | adjusted | executed (Fiscal Data Package)",
+        column_type="phase:id",
+        enum=PHASE_IDS,
+    ),
+    Column("fiscal_year", "integer", "年度", column_type="date:fiscal-year"),
+    Column(
+        "value",
+        "string",
+        "数值（原样）",
+        "the number as printed in its unit, as text: trailing zeros kept, so it carries the printed "
+        "precision (decimals says how many places); compute with value_number",
+    ),
+    Column("value_number", "number", "数值", f"the same number as value, as an {_DECIMAL_NOTE}"),
+    Column("decimals", "integer", "小数位数", "decimal places printed in value"),
     Column("unit", "string", "单位"),
-    Column("value_yuan", "string", "金额（元）", "money converted to 元, as a decimal string"),
-    Column("currency", "string", "币种", "CNY for Renminbi amounts"),
-    Column("unit_factor", "integer", "单位倍数", "元 per printed unit (10000 for 万元)"),
-    Column("origin", "string", "来源", "text | table"),
+    Column(
+        "value_yuan",
+        "number",
+        "金额（元）",
+        f"money converted to 元 (value × unit_factor), as an {_DECIMAL_NOTE}; empty when the figure is "
+        "not an amount of money",
+        column_type="value",
+    ),
+    Column(
+        "currency", "string", "币种", "CNY for Renminbi amounts", column_type="value-currency:code", enum=CURRENCIES
+    ),
+    Column("unit_factor", "integer", "单位倍数", "元 per printed unit (10000 for 万元)", column_type="value-factor"),
+    Column("origin", "string", "来源", "text | table", enum=ORIGINS),
     Column("table", "string", "表名"),
     Column("row", "string", "行"),
     Column("column", "string", "列"),
@@ -83,8 +164,8 @@ FACTS: tuple[Column, ...] = (
 FINDINGS: tuple[Column, ...] = (
     Column("doc_id", "string", "文档编号"),
     Column("rule", "string", "规则"),
-    Column("category", "string", "类别"),
-    Column("severity", "string", "严重程度", "error | warning | info"),
+    Column("category", "string", "类别", enum=CATEGORIES),
+    Column("severity", "string", "严重程度", "error | warning | info", enum=SEVERITIES),
     Column("message", "string", "说明"),
     Column("stated", "string", "文中数"),
     Column("expected", "string", "应为"),
@@ -97,8 +178,22 @@ FINDINGS: tuple[Column, ...] = (
 
 ERRORS: tuple[Column, ...] = (
     Column("source", "string", "来源文件"),
-    Column("kind", "string", "错误类型", "missing, empty, encrypted, not_pdf, truncated, binary, unsupported, timeout …"),
-    Column("reason", "string", "原因"),
+    Column("kind", "string", "错误类型", f"a stable short code — {_KINDS_NOTE}"),
+    Column("reason", "string", "原因", "the reason in one sentence (Chinese)"),
+)
+
+DUPLICATES: tuple[Column, ...] = (
+    Column("source", "string", "来源文件", "the file skipped because its bytes equal an earlier input's"),
+    Column(
+        "duplicate_of", "string", "已处理的相同文件", "the earlier input with the same bytes, processed in its place"
+    ),
+    Column(
+        "doc_id",
+        "string",
+        "文档编号",
+        "the document both files are (sha256 of the bytes, first 16 hex digits); empty when that file could "
+        "not be read (see errors)",
+    ),
 )
 
 RESOURCES: dict[str, tuple[Column, ...]] = {
@@ -106,8 +201,65 @@ RESOURCES: dict[str, tuple[Column, ...]] = {
     "facts": FACTS,
     "findings": FINDINGS,
     "errors": ERRORS,
+    "duplicates": DUPLICATES,
 }
-TITLES = {"documents": "文档", "facts": "数字", "findings": "发现", "errors": "无法读取的文件"}
+TITLES = {
+    "documents": "文档",
+    "facts": "数字",
+    "findings": "发现",
+    "errors": "无法读取的文件",
+    "duplicates": "重复文件",
+}
+DESCRIPTIONS = {
+    "documents": "One row per document read: identity, type, year, publisher and counts of facts and findings.",
+    "facts": "One row per printed figure with its meaning, unit, amount in 元 and where it is printed.",
+    "findings": "One row per arithmetic finding (evidence flattened to its first page and quote).",
+    "errors": (
+        f"One row per input file that could not be read, with the reason. Error kinds: {_KINDS_NOTE}. "
+        "unreadable, timeout, crashed and internal depend on the moment, not the file: a rerun tries those files again."
+    ),
+    "duplicates": (
+        "One row per input file skipped because it is byte-identical to an earlier input, which was "
+        "processed in its place; in input order."
+    ),
+}
+
+PRIMARY_KEYS: dict[str, list[str]] = {
+    "documents": ["doc_id"],
+    "facts": ["doc_id", "fact_id"],
+    "duplicates": ["source"],
+}
+FOREIGN_KEYS: dict[str, list[dict[str, Any]]] = {
+    name: [{"fields": "doc_id", "reference": {"resource": "documents", "fields": "doc_id"}}]
+    for name in ("facts", "findings", "duplicates")
+}
+# Fiscal Data Package column types of our own, declared in the package's ``columnTypes``.
+CUSTOM_COLUMN_TYPES: list[dict[str, Any]] = [
+    {
+        "name": "classification:prc:code",
+        "dataType": "string",
+        "description": "政府收支分类科目编码: functional (功能分类, 类/款/项 = 3/5/7 digits) or economic "
+        "(经济分类) code; the facts' `classification` field says which.",
+    },
+    {"name": "classification:prc:level", "dataType": "string", "description": "科目级次: 类 | 款 | 项"},
+    {"name": "value-factor", "dataType": "integer", "description": "元 per printed unit: 1 for 元, 10000 for 万元"},
+]
+PACKAGE = {
+    "name": "gongkai-dataset",
+    "title": "预决算公开文件数字与核对结果",
+    "keywords": ["budget", "final accounts", "fiscal data", "预算", "决算"],
+}
+
+
+def exact_decimal(value: Decimal | None) -> str | None:
+    """``value`` as plain decimal text when a ``number`` column holds it exactly, else ``None``."""
+    if value is None or not value.is_finite() or abs(value) >= _LIMIT:
+        return None
+    try:
+        fits = value.quantize(_QUANTUM, context=_WIDE) == value
+    except InvalidOperation:
+        return None
+    return format_decimal(value) if fits else None
 
 
 def document_row(info: DocumentInfo, counts: dict[str, int], n_facts: int) -> dict[str, Any]:
@@ -131,7 +283,7 @@ def document_row(info: DocumentInfo, counts: dict[str, int], n_facts: int) -> di
 
 
 def fact_row(doc_id: str, fiscal_year: int | None, fact: Fact) -> dict[str, Any]:
-    """A facts.csv row."""
+    """A facts.csv row (decimals as plain decimal text, which the writers type)."""
     code = fact.subject_code
     classification = None
     if code:
@@ -150,9 +302,10 @@ def fact_row(doc_id: str, fiscal_year: int | None, fact: Fact) -> dict[str, Any]
         "phase": PHASES.get(fact.measure),
         "fiscal_year": fiscal_year,
         "value": format_decimal(fact.value),
+        "value_number": exact_decimal(fact.value),
         "decimals": fact.decimals,
         "unit": fact.unit,
-        "value_yuan": format_decimal(fact.value_yuan) if fact.value_yuan is not None else None,
+        "value_yuan": exact_decimal(fact.value_yuan),
         "currency": "CNY" if fact.value_yuan is not None else None,
         "unit_factor": factor,
         "origin": fact.origin,
@@ -186,11 +339,71 @@ def finding_row(doc_id: str, finding: Finding) -> dict[str, Any]:
     }
 
 
+def error_row(source: str, kind: str, reason: str) -> dict[str, Any]:
+    """An errors.csv row."""
+    return {"source": source, "kind": kind, "reason": reason}
+
+
+def duplicate_row(source: str, duplicate_of: str, doc_id: str | None) -> dict[str, Any]:
+    """A duplicates.csv row: ``source`` was skipped, ``duplicate_of`` processed in its place."""
+    return {"source": source, "duplicate_of": duplicate_of, "doc_id": doc_id}
+
+
+def _field(column: Column) -> dict[str, Any]:
+    field: dict[str, Any] = {"name": column.name, "type": column.type, "title": column.title}
+    if column.description:
+        field["description"] = column.description
+    if column.column_type:
+        field["columnType"] = column.column_type
+    if column.enum:
+        field["constraints"] = {"enum": list(column.enum)}
+    return field
+
+
 def table_schema(columns: tuple[Column, ...]) -> dict[str, Any]:
-    """The Frictionless Table Schema descriptor of a resource."""
+    """The Frictionless Table Schema descriptor of some columns (fields only)."""
+    return {"fields": [_field(c) for c in columns]}
+
+
+def resource_schema(name: str) -> dict[str, Any]:
+    """The Table Schema of one resource, with Fiscal Data Package column types, enums and keys."""
+    schema = table_schema(RESOURCES[name])
+    if name in PRIMARY_KEYS:
+        schema["primaryKey"] = list(PRIMARY_KEYS[name])
+    if name in FOREIGN_KEYS:
+        schema["foreignKeys"] = FOREIGN_KEYS[name]
+    return schema
+
+
+def datapackage_descriptor(version: str | None = None) -> dict[str, Any]:
+    """The ``datapackage.json`` descriptor of a gongkai dataset written by gongkai ``version``."""
+    if version is None:
+        from gongkai import __version__ as version
     return {
-        "fields": [
-            {"name": c.name, "type": c.type, "title": c.title, **({"description": c.description} if c.description else {})}
-            for c in columns
-        ]
+        "name": PACKAGE["name"],
+        "title": PACKAGE["title"],
+        "description": (
+            f"Figures and arithmetic findings extracted by gongkai {version} from Chinese government "
+            "budget documents (部门决算, 部门预算, 绩效自评). Amounts are in CNY; value is the number as "
+            "printed in its unit (text, keeping the printed precision), value_number the same number and "
+            "value_yuan the amount in 元 (unit_factor 元 per unit, 10000 for 万元), both exact decimals. "
+            "Files that could not be read are in errors, byte-identical copies skipped in duplicates."
+        ),
+        "profile": "tabular-data-package",
+        "keywords": list(PACKAGE["keywords"]),
+        "columnTypes": CUSTOM_COLUMN_TYPES,
+        "resources": [
+            {
+                "name": name,
+                "title": TITLES[name],
+                "description": DESCRIPTIONS[name],
+                "path": f"{name}.csv",
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": resource_schema(name),
+            }
+            for name in RESOURCES
+        ],
     }

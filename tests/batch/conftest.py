@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"
-TABLES = ("documents", "facts", "findings", "errors")
+TABLES = ("documents", "facts", "findings", "errors", "duplicates")
 
 
 def shared_pdfs() -> list[Path]:
@@ -99,11 +100,30 @@ def assert_same_dataset(left: Path, right: Path) -> None:
 
 
 @pytest.fixture(scope="session")
-def small_dataset(tmp_path_factory: pytest.TempPathFactory, good_files: list[Path], bad_files: dict[Path, str]) -> Path:
-    """``extract`` output (with a DuckDB database) of the real documents and the broken inputs."""
+def copies(
+    tmp_path_factory: pytest.TempPathFactory, good_files: list[Path], bad_files: dict[Path, str]
+) -> dict[Path, Path]:
+    """Byte-identical copies of a real document and of a truncated PDF, mapped to their originals."""
+    folder = tmp_path_factory.mktemp("copies")
+    truncated = next(path for path, kind in bad_files.items() if kind == "truncated")
+    made = {folder / "copy.pdf": good_files[0], folder / "truncated-copy.pdf": truncated}
+    for copy, original in made.items():
+        shutil.copyfile(original, copy)
+    return made
+
+
+@pytest.fixture(scope="session")
+def small_dataset(
+    tmp_path_factory: pytest.TempPathFactory,
+    good_files: list[Path],
+    bad_files: dict[Path, str],
+    copies: dict[Path, Path],
+) -> Path:
+    """``extract`` output (with a DuckDB database) of the real documents, the broken inputs and two copies."""
     from gongkai.batch import run_batch
 
     out = tmp_path_factory.mktemp("dataset")
-    inputs = [str(p) for p in [*good_files, *bad_files]]
-    run_batch(inputs, out, jobs=2, quiet=True, duckdb_path=str(out / "dataset.duckdb"))
+    inputs = [str(p) for p in [*good_files, *bad_files, *copies]]
+    summary = run_batch(inputs, out, jobs=2, quiet=True, duckdb_path=str(out / "dataset.duckdb"))
+    assert summary.duplicates == len(copies)
     return out

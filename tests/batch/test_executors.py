@@ -2,27 +2,26 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from .conftest import assert_same_dataset, run_cli
+from .test_datapackage import csv_rows
 
 
 @pytest.fixture(scope="module")
-def inputs(tmp_path_factory: pytest.TempPathFactory, good_files: list[Path], bad_files: dict[Path, str]) -> list[str]:
-    """Real documents, broken inputs and a byte-identical copy of one document."""
-    folder = tmp_path_factory.mktemp("copies")
-    copy = folder / "copy.pdf"
-    shutil.copyfile(good_files[0], copy)
-    return [*map(str, good_files), *map(str, bad_files), str(copy)]
+def inputs(good_files: list[Path], bad_files: dict[Path, str], copies: dict[Path, Path]) -> list[str]:
+    """Real documents, broken inputs and byte-identical copies of a document and of a broken input."""
+    return [*map(str, good_files), *map(str, bad_files), *map(str, copies)]
 
 
 def extract(outdir: Path, inputs: list[str], *options: str) -> None:
     done = run_cli("extract", *inputs, "-o", outdir, *options)
     assert done.returncode == 0, done.stderr
-    assert "1 重复" in done.stderr
+    assert "2 重复" in done.stderr
+    assert "见 duplicates.csv" in done.stderr
+    assert len(csv_rows(outdir / "duplicates.csv")) == 3
 
 
 def test_one_and_two_workers_write_the_same_dataset(tmp_path: Path, inputs: list[str]) -> None:

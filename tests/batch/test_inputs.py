@@ -38,3 +38,7 @@ def test_files_with_the_same_bytes_are_processed_once(tmp_path: Path) -> None:
     assert len(documents) == 3
     assert str(first) in documents[1]
     assert "report-copy" not in "".join(documents)
+    doc_id = documents[1].split(",")[0]
+    duplicates = (tmp_path / "out" / "duplicates.csv").read_text(encoding="utf-8").splitlines()
+    assert duplicates == ["source,duplicate_of,doc_id", f"{tmp_path / 'b' / 'report-copy.txt'},{first},{doc_id}"]
+    assert "重复文件：1 个" in summary.message() and "duplicates.csv" in summary.message()

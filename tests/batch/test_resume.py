@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+from gongkai.batch import file_hash
 
 from .conftest import REPO, assert_same_dataset, run_cli, shared_pdfs, varied_copies
 
@@ -40,9 +43,12 @@ def kill_after(args: list[str], outdir: Path, entries: int) -> int:
 
 def test_resume_after_sigkill_is_row_exact(tmp_path: Path, good_files: list[Path]) -> None:
     corpus = tmp_path / "corpus"
-    varied_copies(shared_pdfs(), corpus, FILES)
+    made = varied_copies(shared_pdfs(), corpus, FILES)
     seeds = [str(p) for p in good_files if p.suffix == ".txt"]
-    args = ["extract", str(corpus), *seeds, "-j", "2"]
+    copy = tmp_path / "copies" / "copy.pdf"  # byte-identical to a corpus file: a ``duplicates`` row
+    copy.parent.mkdir()
+    shutil.copyfile(made[1], copy)
+    args = ["extract", str(corpus), *seeds, str(copy), "-j", "2"]
 
     clean = run_cli(*args, "-o", tmp_path / "clean")
     assert clean.returncode == 0, clean.stderr
@@ -58,4 +64,6 @@ def test_resume_after_sigkill_is_row_exact(tmp_path: Path, good_files: list[Path
     cached = int(re.search(r"(\d+) 来自缓存", rerun.stderr).group(1))  # type: ignore[union-attr]
     assert cached == second
     assert_same_dataset(tmp_path / "clean", killed)
+    duplicates = (killed / "duplicates.csv").read_text(encoding="utf-8").splitlines()
+    assert duplicates[1:] == [f"{copy},{made[1]},{file_hash(made[1])[:16]}"]  # type: ignore[index]
     assert not [p for p in killed.rglob("*") if p.name.endswith((".tmp", ".partial")) or p.name.startswith(".spool-")]
