@@ -25,9 +25,12 @@ _ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月\s*\d{1
 _DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
 _DEPARTMENT_PATTERNS = (
     re.compile(r"(?:部门|单位)名称[：:]\s*(?P<name>[^\s（(，。；\t\n]{2,40})"),
+    re.compile(r"(?:填报|编制|报送|公开)单位[：:]\s*(?P<name>[^\s（(，。；\t\n]{2,40})"),
     re.compile(r"第一部分\s*(?P<name>[^\s，。；\n]{2,40}?)(?:部门|单位)?(?:概况|基本情况)"),
     re.compile(r"^(?P<name>[^\s，。；\n]{2,40}?)\s*(?:(?:19|20)\d{2}\s*年度?)\s*(?:部门|单位)?(?:决算|预算|整体支出|绩效)", re.M),
     re.compile(r"^(?P<name>[^\s，。；\n]{2,40}?)\s*(?:部门|单位)?(?:整体支出)?绩效自评报告", re.M),
+    # a cover: 「2024年部门预算」 with the department on the next line
+    re.compile(r"^(?:(?:19|20)\d{2}\s*年度?)?\s*(?:部门|单位)(?:决算|预算)\s*\n(?P<name>[^\s，。；\n]{2,40})$", re.M),
 )
 _ORG_SUFFIX = re.compile(r"(?:局|委员会|委|办公室|办|部|中心|院|所|站|队|厅|处|署|会|馆|集团|公司|政府|法院|检察院|学校|大学|医院)$")
 _REGION = re.compile(

@@ -104,9 +104,6 @@ def test_department_lines(text: str, department: str) -> None:
     assert classified(text).department == department
 
 
-@pytest.mark.xfail(
-    strict=True, reason="a department printed on its own line under the cover title is not found (department is None)"
-)
 def test_department_on_the_line_under_the_cover_title() -> None:
     result = classified("2024年部门预算\n某市某区某局\n2024年1月\n一、部门职责\n")
     assert (result.doc_type, result.fiscal_year, result.department) == ("budget", 2024, "某市某区某局")

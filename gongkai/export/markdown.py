@@ -19,8 +19,8 @@ def report_markdown(report: Report) -> str:
         "",
     ]
     for number, finding in enumerate(report.findings, start=1):
-        where = f"第{finding.page}页" if finding.page else ""
-        lines.append(f"## {number}. {SEVERITY_LABEL[finding.severity]}：{finding.rule}（{where}）")
+        where = f"（第{finding.page}页）" if finding.page else ""
+        lines.append(f"## {number}. {SEVERITY_LABEL[finding.severity]}：{finding.rule}{where}")
         lines.append("")
         lines.append(finding.message)
         lines.append("")

@@ -102,8 +102,8 @@ def write_report(report: Report, stream: TextIO, colour: bool | None = None) -> 
 
 def _write_finding(finding: Finding, stream: TextIO, colour: bool, paint) -> None:  # type: ignore[no-untyped-def]
     label = SEVERITY_LABEL[finding.severity]
-    where = f"第{finding.page}页" if finding.page else ""
-    stream.write(f"{paint(label, _COLOURS[finding.severity])} {finding.rule}  {where}\n")
+    where = f"  第{finding.page}页" if finding.page else ""
+    stream.write(f"{paint(label, _COLOURS[finding.severity])} {finding.rule}{where}\n")
     stream.write(f"  {finding.message}\n")
     for evidence in finding.evidence[:3]:
         page = f"第{evidence.page}页 " if evidence.page != finding.page else ""

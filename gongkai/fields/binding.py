@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 from gongkai.fields.mentions import ENUMERATION_AFTER, ENUMERATION_INTRO, Mention
 from gongkai.fields.quantities import QUANTITY
@@ -244,6 +245,11 @@ class Binder:
                     currents.append(head)
         if not currents:
             return
+        if not change.label.subject and currents[0].subject != change.fact.subject:
+            # the change is about the figure it binds to, whatever the nearest clause named
+            change.fact = replace(change.fact, subject=currents[0].subject)
+            if rate is not None and not rate.label.subject:
+                rate.fact = replace(rate.fact, subject=currents[0].subject)
         facts = [change.fact, currents[0].fact] + ([rate.fact] if rate else [])
         roles = {"current": [m.fact for m in currents], "change": [change.fact]}
         if rate:

@@ -25,7 +25,8 @@ _CONTEXT = re.compile(
 )
 _COMPARISON = re.compile(r"(?:较|比)(?:上年度?|上一年度?|去年|\d{4}年度?|上年决算数?|上年度决算数?|年初预算数?|预算数?)(?:同期)?(?:决算数)?")
 _CHANGE_WORDS = re.compile(r"(增加|减少|增长|下降|上升|降低|提高|增|减|节约|压减|减支|增支)(?:了)?$")
-_NEGATIVE = {"减少", "下降", "降低", "减", "节约", "压减", "减支"}
+_CHANGE_RATE_NAME = re.compile(r"(增长|下降|增|降|减少|增加|上升|降低)(?:率|幅度?|比例)(?:为|是|达)?$")
+_NEGATIVE = {"减少", "下降", "降低", "减", "降", "节约", "压减", "减支"}
 _TRAILING = re.compile(r"(?:为|是|达到|达|共计|约|了|的|：|:|，|,|\s)+$")
 _LEADING = re.compile(r"^(?:[，,。；：:、\s]|及|和|以及|另|另外|此外|同时|并|且)+")
 _COMPLETION = re.compile(r"完成(?:了)?(年初|全年|调整后|年度|全年调整)?(?:预算|计划)(?:数|收入|支出)?的?$")
@@ -131,7 +132,7 @@ def _percent_label(text: str, common: dict) -> Label:
         whole = _clean_subject(share.group(1) or "") or None
         subject, _ = _split_measure(text[: share.start()])
         return Label(_clean_subject(subject), "占比", "share", whole=whole, **common)
-    change = _CHANGE_WORDS.search(text)
+    change = _CHANGE_WORDS.search(text) or _CHANGE_RATE_NAME.search(text)
     if change:
         sign = -1 if change.group(1) in _NEGATIVE else 1
         subject, measure = _split_measure(text[: change.start()])

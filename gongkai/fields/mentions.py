@@ -42,6 +42,7 @@ class Mention:
     sentence_bounds: tuple[int, int]
     quantity: Quantity
     enumerates: bool = False  # an enumeration (其中 …) follows this figure
+    carried_measure: str | None = None  # a measure printed earlier in the sentence and carried to this figure
 
     @property
     def kind(self) -> str:
@@ -115,6 +116,15 @@ class MentionReader:
             return previous.subject
         return ""
 
+    def _measure_in_sentence(self, view: View, sentence: int) -> str | None:
+        """The measure printed for the last amount before, in the same sentence (年初预算数为…，其中：…)."""
+        for mention in reversed(self.mentions):
+            if mention.view is not view or mention.sentence != sentence:
+                return None
+            if mention.kind == "amount":
+                return _explicit_measure(mention) or mention.carried_measure
+        return None
+
     def _mention(
         self,
         view: View,
@@ -125,8 +135,10 @@ class MentionReader:
         bounds: tuple[int, int],
     ) -> Mention:
         measure = label.measure
+        carried = None
         if label.kind == "amount" and measure is None:
-            measure = default_measure(self.doc_type)
+            carried = self._measure_in_sentence(view, sentence)
+            measure = carried or default_measure(self.doc_type)
         elif label.kind == "change":
             measure = "增减额"
         elif label.kind == "count" and measure is None:
@@ -171,7 +183,13 @@ class MentionReader:
             sentence=sentence,
             sentence_bounds=bounds,
             quantity=quantity,
+            carried_measure=carried,
         )
+
+
+def _explicit_measure(mention: Mention) -> str | None:
+    """The measure a mention's own label printed (not a default)."""
+    return mention.label.measure if mention.kind == "amount" else None
 
 
 def _passage_topic(text: str, bounds: list[tuple[int, int]]) -> str | None:

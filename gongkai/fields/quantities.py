@@ -23,13 +23,13 @@ _UNITS = sorted(
 QUANTITY = re.compile(
     r"(?<![\d.,A-Za-z])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
     r"(?P<unit>" + "|".join(re.escape(u) for u in _UNITS) + r")"
-    r"|(?<=为)(?P<zero>零)"
+    r"|(?<=为)(?P<zero>零)(?=[，。；、,;\s]|$)"
 )
 # A unit that is really the start of another word: 5分钟, 3个月, 2次会议 are fine, but
 # 10分为 … in a grade scale and 个人 are not quantities of that unit.
 _FALSE_UNIT_FOLLOW = {
     "分": re.compile(r"钟|析|配|类|别|局|期|管|解|布|散|摊"),
-    "个": re.compile(r"人(?!次)|体"),
+    "个": re.compile(r"人(?!次)|体|百分点|月"),
     "人": re.compile(r"民|员|大|社"),
     "次": re.compile(r"日|年|月"),
     "家": re.compile(r"庭"),
@@ -78,7 +78,7 @@ def find_quantities(text: str) -> list[Quantity]:
             value, decimals, unit, raw = Decimal(0), 0, None, "零"
         else:
             unit = match.group("unit")
-            follow = text[match.end() : match.end() + 2]
+            follow = text[match.end() : match.end() + 3]
             pattern = _FALSE_UNIT_FOLLOW.get(unit)
             if pattern and pattern.match(follow):
                 continue
@@ -115,7 +115,7 @@ def _is_not_a_quantity(text: str, start: int) -> bool:
     return before == "第"
 
 
-_THRESHOLD_AFTER = re.compile(r"\s*(?:（含\S{0,4}）|\(含\S{0,4}\))?\s*(?:及|或)?(?:以上|以下|以内|之间|[-－—~～至到])")
+_THRESHOLD_AFTER = re.compile(r"\s*(?:[（(]不?含\S{0,4}[)）])?\s*(?:及|或)?(?:以上|以下|以内|之间|[-－—~～至到])")
 
 
 def _is_threshold(text: str, start: int, end: int) -> bool:

@@ -77,25 +77,62 @@ def remove_wrapped_ruby(lines: list[str]) -> list[str]:
     return out
 
 
+_URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
+_CJK_CHAR = re.compile(rf"[{_CJK}]")
+
+
 def canonical_punctuation(text: str) -> str:
-    """ASCII ``, ; : ( ) ? !`` become full-width except inside numbers, times and Latin text."""
+    """ASCII ``, ; : ( ) ? !`` in Chinese text become full-width.
+
+    Kept as printed: thousands separators, times (12:30), URLs, and Latin text; a pair of
+    brackets turns full-width only as a pair, when it holds or touches Chinese.
+    """
+    if not re.search(r"[,;:()?!]", text):
+        return text
+    protected = [m.span() for m in _URL.finditer(text)]
+    brackets = _bracket_pairs(text, protected)
 
     def replace(match: re.Match[str]) -> str:
         char = match.group(0)
         start, end = match.start(), match.end()
+        if any(a <= start < b for a, b in protected):
+            return char
+        if char in "()":
+            return _ASCII_TO_FULL[char] if brackets.get(start, False) else char
         before = text[start - 1] if start else ""
         after = text[end] if end < len(text) else ""
-        if char == "," and before.isdigit() and after.isdigit():
-            return char  # thousands separator
-        if char == ":" and before.isdigit() and after.isdigit():
-            return char  # a time such as 12:30
-        if char == ":" and text[max(0, start - 5) : start].lower().endswith(("http", "https")):
-            return char
-        if before.isascii() and before.isalpha() and after.isascii() and (after.isalpha() or after == " "):
+        if char in ",:" and before.isdigit() and after.isdigit():
+            return char  # a thousands separator or a time such as 12:30
+        latin_before = before.isascii() and before.isalpha()
+        latin_after = after.isascii() and after.isalpha()
+        if not _CJK_CHAR.match(before) and not _CJK_CHAR.match(after) and (latin_before or latin_after):
             return char  # Latin text
         return _ASCII_TO_FULL[char]
 
     return re.sub(r"[,;:()?!]", replace, text)
+
+
+def _bracket_pairs(text: str, protected: list[tuple[int, int]]) -> dict[int, bool]:
+    """For each ASCII bracket position: whether its pair is to become full-width."""
+    decision: dict[int, bool] = {}
+    stack: list[int] = []
+    for i, ch in enumerate(text):
+        if any(a <= i < b for a, b in protected):
+            continue
+        if ch == "(":
+            stack.append(i)
+        elif ch == ")":
+            if not stack:
+                decision[i] = bool(_CJK_CHAR.match(text[i - 1 : i] or " ") or _CJK_CHAR.match(text[i + 1 : i + 2] or " "))
+                continue
+            opening = stack.pop()
+            inside = text[opening + 1 : i]
+            touches = text[opening - 1 : opening] + text[i + 1 : i + 2]
+            chinese = bool(_CJK_CHAR.search(inside) or _CJK_CHAR.search(touches) or re.fullmatch(r"[\d.,\s-]*", inside))
+            decision[opening] = decision[i] = chinese
+    for opening in stack:
+        decision[opening] = bool(_CJK_CHAR.search(text[opening - 1 : opening + 2]))
+    return decision
 
 
 def repair_punctuation(text: str) -> str:

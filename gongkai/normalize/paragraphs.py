@@ -61,6 +61,8 @@ def page_furniture(raw: RawDocument) -> set[tuple[int, int]]:
     counts = Counter(_furniture_key(text) for _, _, text in edges)
     furniture = set()
     for page_index, i, text in edges:
+        if _starts_block(text):
+            continue  # a table title or 「单位：万元」 repeats on many pages but is content
         if _PAGE_NUMBER.match(text) or (len(raw.pages) >= 3 and counts[_furniture_key(text)] >= 3 and len(text) < 60):
             furniture.add((page_index, i))
     return furniture
@@ -155,7 +157,7 @@ def _continues(prev: TextLine, line: TextLine, new_page: bool, columns: dict[int
 
 def _starts_block(text: str) -> bool:
     """A table title, a unit line or a note starts a block of its own."""
-    compact = text.replace(" ", "")
+    compact = text.replace(" ", "").replace(":", "：")
     return bool(UNIT_LINE.match(compact)) or compact.startswith(("注：", "说明：")) or match_title(compact) is not None
 
 

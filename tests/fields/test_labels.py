@@ -134,10 +134,6 @@ def test_department_name_is_removed_from_the_subject() -> None:
     assert (got.subject, got.measure, got.kind) == ("三公经费", None, "amount")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="「增长率为」 is read as a generic rate named 增长率 (kind rate, measure 比率), not a change rate",
-)
 def test_growth_rate_word_is_a_change_rate() -> None:
     got = parse_label("增长率为", "%")
     assert (got.subject, got.measure, got.kind, got.sign) == ("", "增减率", "change_rate", 1)

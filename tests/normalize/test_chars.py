@@ -80,27 +80,21 @@ def test_numbers_times_urls_and_latin_text_keep_ascii_punctuation(text: str) -> 
     assert normalize_line(text) == text
 
 
-@pytest.mark.xfail(strict=True, reason="the colon before a URL's port number becomes a full-width '：'")
 def test_url_with_a_port_is_kept() -> None:
     text = "详见http://www.example.gov.cn:8080/index.html。"
     assert normalize_line(text) == text
 
 
-@pytest.mark.xfail(strict=True, reason="brackets inside a URL path become full-width '（1）'")
 def test_url_with_brackets_in_its_path_is_kept() -> None:
     text = "见http://www.example.gov.cn/file_a(1).pdf"
     assert normalize_line(text) == text
 
 
-@pytest.mark.xfail(
-    strict=True, reason="an opening bracket after a space in Latin text becomes '（' while its closing one stays ')'"
-)
 def test_brackets_in_latin_text_stay_ascii() -> None:
     text = "Hello, world: (test) ok"
     assert normalize_line(text) == text
 
 
-@pytest.mark.xfail(strict=True, reason="a Latin gloss after Chinese gets '(' … '）': the pair is split into two widths")
 def test_brackets_around_a_latin_gloss_stay_a_matched_pair() -> None:
     out = normalize_line("采用PPP(Public-Private Partnership)模式")
     assert out in ("采用PPP(Public-Private Partnership)模式", "采用PPP（Public-Private Partnership）模式")

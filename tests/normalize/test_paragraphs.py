@@ -169,9 +169,6 @@ def test_pdf_line_that_starts_a_block_is_never_joined(following: str, x0: float,
     assert document.text == OPENING_TEXT + FULL + "\n" + expected + "\n"
 
 
-@pytest.mark.xfail(
-    strict=True, reason="a note line written with an ASCII colon (注:) is joined to the wrapped line before it"
-)
 def test_pdf_note_with_ascii_colon_is_not_joined() -> None:
     document = pdf([*OPENING, line(FULL, 1, LEFT, 100, RIGHT), line("注:本表数据保留两位小数", 1, LEFT, 116, 220)])
     assert document.text == OPENING_TEXT + FULL + "\n" + "注：本表数据保留两位小数\n"
@@ -283,10 +280,6 @@ def test_unit_line_above_a_table_in_the_top_margin_of_one_page_is_kept() -> None
     assert pdf(_table_page(1, 40)).text == _tables_text(1)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="「单位：万元」 as the last text line above a table in the top tenth of ≥3 pages is dropped as a running header",
-)
 def test_unit_line_above_a_table_in_the_top_margin_of_three_pages_is_kept() -> None:
     assert pdf(*(_table_page(n, 40) for n in (1, 2, 3))).text == _tables_text(3)
 
