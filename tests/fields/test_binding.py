@@ -7,8 +7,6 @@ its roles, each role a list of ``(subject, measure, value)`` best first.
 
 from __future__ import annotations
 
-import pytest
-
 from gongkai.classify import classify
 from gongkai.extract import extract_bytes
 from gongkai.fields import TextReading, read_text
