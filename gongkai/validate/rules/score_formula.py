@@ -56,3 +56,32 @@ def completion_formula(analysis: Analysis) -> Iterator[Finding]:
                 stated=shown(row.score),
                 expected=f"{_plain(expected)}分",
             )
+
+
+@rule("score_formula.execution", "score_formula", "warning")
+def execution_score(analysis: Analysis) -> Iterator[Finding]:
+    """In the funds block of a 绩效自评表, the score for budget execution is its points times
+    the execution rate (capped at the points): 分值10、执行率95% → 得分9.5, allowing the
+    rounding of the printed rate and score."""
+    for row in analysis.tables.funds:
+        points, rate, score = (row.facts.get(k) for k in ("points", "rate", "score"))
+        if points is None or rate is None or score is None:
+            continue
+        rate_interval = Interval.printed(rate.value, rate.decimals).scale(points.value / 100)
+        if rate_interval.lo >= points.value:
+            rate_interval = Interval.point(points.value)
+        if rate_interval.hi > points.value:
+            rate_interval = Interval(rate_interval.lo, points.value)
+        printed = Interval.printed(score.value, score.decimals, exact=score.decimals == 0 and score.value == points.value)
+        if rate_interval.intersects(printed):
+            continue
+        expected = min(points.value * rate.value / 100, points.value)
+        yield make_finding(
+            execution_score,
+            f"“{row.label}”分值{shown(points)}、执行率{shown(rate)}，按分值×执行率应得{_plain(expected)}分，"
+            f"表中得分为{shown(score)}。",
+            [score, points, rate],
+            [row.evidence],
+            stated=shown(score),
+            expected=f"{_plain(expected)}分",
+        )
