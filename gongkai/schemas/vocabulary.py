@@ -178,7 +178,7 @@ GRADE_ABBREVIATIONS: dict[str, str] = {"优": "优秀", "良": "良好", "中": 
 
 # First-level indicators commonly used by performance evaluation frameworks.
 LEVEL1_INDICATORS = frozenset(
-    {"投入", "过程", "产出", "效果", "效益", "满意度", "决策", "管理", "绩效", "履职效能", "管理效率", "服务满意", "可持续性"}
+    {"投入", "过程", "产出", "效果", "效益", "成本", "满意度", "决策", "管理", "绩效", "履职效能", "管理效率", "服务满意", "可持续性"}
 )
 
 

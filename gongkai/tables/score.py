@@ -135,7 +135,32 @@ def _column_roles(table: Table, header: int) -> dict[str, int]:
             roles.setdefault("basis", c)
         elif "序号" in text:
             roles.setdefault("seq", c)
+        elif re.search(r"指标值|完成值|目标值|实际值|完成情况", text):
+            roles.setdefault(f"value{c}", c)
+    levels = [(c, text) for c, text in enumerate(table.texts(header)) if re.search(r"[一二三四]级指标|指标名称", text)]
+    if levels:
+        order = {"一": 1, "二": 2, "三": 3, "四": 4}
+        roles["indicator"] = max(levels, key=lambda item: order.get(item[1][:1], 5) if "级" in item[1] else 5)[0]
     return roles
+
+
+def _is_header(texts: list[str]) -> bool:
+    """A row of column heads inside a table (分值 | 得分 …)."""
+    cells = [t for t in texts if t]
+    return any("得分" in t for t in cells) and not any(parse_number(t) is not None for t in cells)
+
+
+def _aligned_numbers(cells: list[Cell | None], roles: dict[str, int]) -> list[tuple[int, Number]]:
+    """(points, score) read from the columns the header names, when both print numbers there."""
+    found = []
+    for role in ("points", "score"):
+        column = roles.get(role)
+        cell = cells[column] if column is not None and column < len(cells) else None
+        number = parse_number(cell.text) if cell is not None and cell.text else None
+        if number is None or number.unit not in (None, "分"):
+            return []
+        found.append((column, number))
+    return found  # type: ignore[return-value]
 
 
 def _trailing_numbers(cells: list[Cell | None]) -> list[tuple[int, Number]]:
@@ -161,21 +186,27 @@ def _read_score_table(document: Document, table: Table, header: int, maker: Fact
     level1: str | None = None
     for r in range(header + 1, table.n_rows):
         cells = table.rows[r]
-        numbers = _trailing_numbers(cells)
+        texts = table.texts(r)
+        if _is_header(texts):
+            roles = _column_roles(table, r)  # a second block with its own column heads
+            continue
+        numbers = _aligned_numbers(cells, roles) or _trailing_numbers(cells)
         if not numbers:
             continue
         first_number_col = numbers[0][0]
+        skipped = {v for k, v in roles.items() if k in ("criterion", "basis") or k.startswith("value")}
         labels = [
             (c, cell.text)
             for c, cell in enumerate(cells[:first_number_col])
-            if cell is not None and cell.text and parse_number(cell.text) is None
-            and c not in (roles.get("criterion"), roles.get("basis"))
+            if cell is not None and cell.text and parse_number(cell.text) is None and c not in skipped
         ]
         for _, text in labels:
             name = _POINTS_IN_LABEL.sub("", text).strip()
-            if name in levels:
-                level1 = name
-        indicator = _indicator(labels)
+            if name in levels or name.removesuffix("指标") in levels:
+                level1 = name.removesuffix("指标") if name not in levels else name
+        named = _text_at(cells, roles.get("indicator"))
+        named = "" if parse_number(named) is not None else named  # a shifted row puts its number there
+        indicator = _POINTS_IN_LABEL.sub("", _ENUMERATOR.sub("", named)).strip() if named else _indicator(labels)
         is_total = not labels or bool(_TOTAL_LABEL.match(indicator))
         score_col, score_number = numbers[-1]
         points_number: Number | None = numbers[-2][1] if len(numbers) >= 2 and "points" in roles else None
