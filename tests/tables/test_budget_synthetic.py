@@ -6,11 +6,7 @@ from decimal import Decimal
 
 from gongkai.api import analyse, report
 from gongkai.extract import extract_bytes
-
-
-def rows(*cells: tuple[str, ...]) -> str:
-    return "\n".join("\t".join(row) for row in cells)
-
+from tests.builders.text import rows
 
 BUDGET = "\n".join(
     [

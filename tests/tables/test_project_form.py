@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from gongkai.api import analyse, report
 from gongkai.extract import extract_bytes
-
-
-def rows(*cells: tuple[str, ...]) -> str:
-    return "\n".join("\t".join(row) for row in cells)
+from tests.builders.text import rows
 
 
 def form(service_score: str = "18", total: str = "96.5") -> str:

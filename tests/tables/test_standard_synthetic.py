@@ -6,14 +6,13 @@ from decimal import Decimal
 
 from gongkai.api import analyse, report
 from gongkai.extract import extract_bytes
+from tests.builders.text import rows
 
 
 def analysed(text: str):
     return analyse(extract_bytes(text.encode("utf-8"), "case.txt"))
 
 
-def rows(*cells: tuple[str, ...]) -> str:
-    return "\n".join("\t".join(row) for row in cells)
 
 
 SPLIT_CODES = "\n".join(

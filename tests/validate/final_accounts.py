@@ -12,13 +12,8 @@ Tests mutate one printed figure with ``mutate`` and state what must follow.
 
 from __future__ import annotations
 
+from tests.builders.text import rows
 from tests.validate.support import FINAL
-
-
-def rows(*cells: tuple[str, ...]) -> str:
-    """Tab-separated table rows, as a spreadsheet pastes them."""
-    return "\n".join("\t".join(row) for row in cells)
-
 
 TOTAL = rows(
     ("收入", "", "支出", ""),

@@ -6,10 +6,7 @@ from decimal import Decimal
 
 from gongkai.api import analyse, report
 from gongkai.extract import extract_bytes
-
-
-def rows(*cells: tuple[str, ...]) -> str:
-    return "\n".join("\t".join(row) for row in cells)
+from tests.builders.text import rows
 
 
 def form(total: tuple[str, ...], own: tuple[str, ...] = ("80.00", "80.00", "76.00", "—", "95.00%", "—")) -> str:
