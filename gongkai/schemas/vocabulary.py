@@ -64,8 +64,8 @@ MEASURE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 
 # canonical subject → aliases (labels printed in documents that mean the same thing)
 SUBJECT_ALIASES: dict[str, tuple[str, ...]] = {
-    "收入总计": ("收入总计", "收入合计总计", "总收入"),
-    "支出总计": ("支出总计", "总支出"),
+    "收入总计": ("收入总计", "收入合计总计", "总收入", "收入总额"),
+    "支出总计": ("支出总计", "总支出", "支出总额"),
     "收入支出总计": ("收入支出总计", "收支总计"),
     "本年收入合计": ("本年收入合计", "本年收入", "收入合计"),
     "本年支出合计": ("本年支出合计", "本年支出", "支出合计"),

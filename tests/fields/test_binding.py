@@ -287,7 +287,7 @@ def test_two_totals_each_with_their_own_list() -> None:
     assert statements(result) == [
         (
             "enumeration",
-            {"total": [("收入总额", "预算数", "352.36")], "parts": [("财政拨款收入", "预算数", "352.36")]},
+            {"total": [("收入总计", "预算数", "352.36")], "parts": [("财政拨款收入", "预算数", "352.36")]},
         ),
         (
             "enumeration",

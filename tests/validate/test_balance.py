@@ -34,7 +34,7 @@ CASES = [
             "balance.claim",
             "warning",
             ("418.62", "418.64"),
-            message=("文中称“收支平衡”", "收入总额418.62万元", "支出总额418.64万元", "相差0.02万元"),
+            message=("文中称“收支平衡”", "收入总计418.62万元", "支出总计418.64万元", "相差0.02万元"),
         ),
     ),
     # a sentence that says the budget is NOT balanced claims nothing
@@ -47,7 +47,7 @@ CASES = [
             "balance.claim",
             "warning",
             ("418.6", "418.66"),
-            message=("收入总额418.6万元", "支出总额418.66万元"),
+            message=("收入总计418.6万元", "支出总计418.66万元"),  # 收入总额 is the canonical 收入总计
             absent=("相差0.0万元",),
         ),
     ),
