@@ -96,7 +96,15 @@ class Binder:
         self._balance_claims()
         return self.statements
 
-    def _add(self, kind: str, facts: list[Fact], evidence: Evidence, roles: dict[str, list[Fact]], note: str | None = None) -> Statement:
+    def _add(
+        self,
+        kind: str,
+        facts: list[Fact],
+        evidence: Evidence,
+        roles: dict[str, list[Fact]],
+        note: str | None = None,
+        listed_whole: bool = False,
+    ) -> Statement:
         unique: dict[int, Fact] = {}
         for fact in facts:
             unique.setdefault(fact.fact_id, fact)
@@ -107,6 +115,7 @@ class Binder:
             evidence=evidence,
             roles=tuple((role, tuple(_dedupe(candidates))) for role, candidates in roles.items()),
             note=note,
+            listed_whole=listed_whole,
         )
         self.next_id += 1
         self.statements.append(statement)
@@ -341,6 +350,7 @@ class Binder:
             self.evidence(total, parts[-1]),
             {"total": [total.fact], "parts": [p.fact for p in parts]},
             note=total.subject,
+            listed_whole=intro,
         )
         for part in parts:
             self.part_of.setdefault(part.index, statement)

@@ -143,6 +143,7 @@ class Statement:
     evidence: Evidence
     roles: tuple[tuple[str, tuple[Fact, ...]], ...] = ()
     note: str | None = None
+    listed_whole: bool = False  # a list introduced as the whole breakdown (具体构成为、主要用于以下方面)
 
     def role(self, name: str) -> tuple[Fact, ...]:
         """The candidate facts for one role (empty when the role is unbound)."""

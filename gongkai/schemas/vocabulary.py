@@ -154,6 +154,23 @@ FAMILIES: dict[str, frozenset[str]] = {
 }
 
 
+# The members a breakdown must list to count as complete when it is introduced by 其中
+# (a list introduced as a whole — 具体构成为, 主要用于以下方面 — is complete as printed).
+FAMILY_CORE: dict[str, frozenset[str]] = {
+    "income_source": frozenset({"财政拨款收入", "其他收入"}),
+    "expense_kind": frozenset({"基本支出", "项目支出"}),
+    "basic_expense": frozenset({"人员经费", "公用经费"}),
+    "economic_class": frozenset({"工资福利支出", "商品和服务支出", "对个人和家庭的补助"}),
+    "sangong": FAMILIES["sangong"],
+    "vehicle": FAMILIES["vehicle"],
+    "procurement": FAMILIES["procurement"],
+    "staff_kind": FAMILIES["staff_kind"],
+    "people": frozenset({"在职实有人数", "离休人员", "退休人员"}),
+    "income_total": frozenset({"本年收入合计", "年初结转和结余"}),
+    "expense_total": frozenset({"本年支出合计", "年末结转和结余"}),
+}
+
+
 def family_of(subject: str) -> str | None:
     """The family a canonical subject belongs to (first match)."""
     for name, members in FAMILIES.items():

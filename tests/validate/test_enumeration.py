@@ -160,3 +160,35 @@ UNIT = [
 @pytest.mark.parametrize(("text", "expect"), UNIT)
 def test_unit_breakdown(text: str, expect: list[Expect]) -> None:
     assert_findings(text, expect)
+
+
+PARTIAL = [
+    # 其中 lists 财政拨款收入 and 事业收入 but not the catch-all 其他收入: 300.00 + 40.00 = 340.00 < 350.00 may be
+    # an item left out, so a warning, not an error
+    case(
+        "partial-list-below-total",
+        document(FINAL, "本年收入合计350.00万元，其中：财政拨款收入300.00万元，事业收入40.00万元。"),
+        Expect("sum.breakdown", "warning", ("350.00", "300.00", "40.00"), message=("所列项目可能不全",)),
+    ),
+    # the same list with 其他收入 claims to be complete: the missing 10.00 is an error
+    case(
+        "catch-all-listed-below-total",
+        document(FINAL, "本年收入合计350.00万元，其中：财政拨款收入300.00万元，其他收入40.00万元。"),
+        Expect("sum.breakdown", "error", ("350.00", "300.00", "40.00"), absent=("可能不全",)),
+    ),
+    # introduced as the whole composition (具体构成为): complete as printed → error
+    case(
+        "composition-below-total",
+        document(
+            FINAL,
+            "本年收入合计350.00万元。",
+            "本年收入的具体构成为：财政拨款收入300.00万元，事业收入40.00万元。",
+        ),
+        Expect("sum.breakdown", "error", ("350.00", "300.00", "40.00")),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expect"), PARTIAL)
+def test_sum_breakdown_partial_lists(text: str, expect: list[Expect]) -> None:
+    assert_findings(text, expect, "sum.breakdown")

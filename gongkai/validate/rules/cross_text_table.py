@@ -15,8 +15,9 @@ from gongkai.validate.table_arith import equal_mismatch
 _TEXT_MEASURES = {"决算数", "金额"}
 # Text subjects that name a column of a table's 合计 row rather than a row.
 _TOTAL_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
-    "基本支出": (("fa_expense", "基本支出"),),
-    "项目支出": (("fa_expense", "项目支出"),),
+    # a bare 基本支出 may be all funds' or the general budget's: either table may hold it
+    "基本支出": (("fa_expense", "基本支出"), ("fa_general_expense", "基本支出")),
+    "项目支出": (("fa_expense", "项目支出"), ("fa_general_expense", "项目支出")),
     "财政拨款收入": (("fa_income", "财政拨款收入"),),
     "一般公共预算财政拨款支出": (("fa_general_expense", "合计"),),
     "一般公共预算财政拨款基本支出": (("fa_general_expense", "基本支出"),),

@@ -9,7 +9,7 @@ from gongkai.analysis import Analysis
 from gongkai.normalize.numbers import MONEY_FACTORS
 from gongkai.schemas.records import Fact, Finding, Statement
 from gongkai.schemas.subjects import subject_key
-from gongkai.schemas.vocabulary import FAMILIES
+from gongkai.schemas.vocabulary import FAMILIES, FAMILY_CORE
 from gongkai.validate.figures import amount_in, interval, make_finding, shown
 from gongkai.validate.interval import Interval
 from gongkai.validate.registry import rule
@@ -24,7 +24,7 @@ def parts_sum(parts: tuple[Fact, ...]) -> Interval:
 
 
 def complete_breakdown(parts: tuple[Fact, ...]) -> str | None:
-    """The family whose members the parts are, when they form a complete breakdown.
+    """The family whose members the parts are, when they form a breakdown of one total.
 
     At least two parts must belong to one family (基本支出 + 项目支出, 货物 + 工程 + 服务 …),
     and any other part must be zero or a catch-all (其他…).
@@ -37,6 +37,16 @@ def complete_breakdown(parts: tuple[Fact, ...]) -> str | None:
         if all(p.value == 0 or p.subject.startswith("其他") for p in outside):
             return name
     return None
+
+
+def listed_in_full(statement: Statement, family: str) -> bool:
+    """Whether a breakdown claims to be complete: introduced as a whole (具体构成为 …), or
+    listing the family's core members, or ending with a catch-all (其他…)."""
+    parts = statement.role("parts")
+    if statement.listed_whole:
+        return True
+    listed = {subject_key(p.subject) for p in parts}
+    return FAMILY_CORE.get(family, frozenset()) <= listed or any(p.subject.startswith("其他") for p in parts)
 
 
 def mixed_units(statement: Statement) -> list[Fact]:
@@ -87,6 +97,11 @@ def breakdown_sum(analysis: Analysis) -> Iterator[Finding]:
         stated = interval(total)
         if computed.intersects(stated):
             continue
+        full = listed_in_full(statement, family)
+        if not full and computed.hi < stated.lo:
+            severity = "warning"  # 其中 may leave an item out: less than the total is not a contradiction
+        else:
+            severity = "error"
         gap = stated.gap(computed)
         listed = " + ".join(f"{p.subject}{shown(p)}" for p in parts)
         printed = sum((p.value_yuan if p.value_yuan is not None else p.value for p in parts), Decimal(0))
@@ -94,12 +109,14 @@ def breakdown_sum(analysis: Analysis) -> Iterator[Finding]:
         decimals = max(total.decimals, *(p.decimals for p in parts))
         slack = abs(stated_value - printed) - gap
         why = f"，四舍五入最多只能解释{amount_in(slack, total.unit, decimals + 1)}" if slack > 0 else ""
+        missing = "" if full else "；所列项目可能不全"
         yield make_finding(
             breakdown_sum,
             f"{total.subject}{shown(total)}，其中{listed} = {amount_in(printed, total.unit, decimals)}，"
-            f"与总数相差{amount_in(abs(stated_value - printed), total.unit, decimals)}{why}。",
+            f"与总数相差{amount_in(abs(stated_value - printed), total.unit, decimals)}{why}{missing}。",
             [total, *parts],
             [statement.evidence],
+            severity=severity,
             stated=shown(total),
             expected=amount_in(computed.mid, total.unit, total.decimals),
         )
