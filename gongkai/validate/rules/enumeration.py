@@ -98,10 +98,8 @@ def breakdown_sum(analysis: Analysis) -> Iterator[Finding]:
         if computed.intersects(stated):
             continue
         full = listed_in_full(statement, family)
-        if not full and computed.hi < stated.lo:
-            severity = "warning"  # 其中 may leave an item out: less than the total is not a contradiction
-        else:
-            severity = "error"
+        # 其中 may leave an item out: falling short of the total is then no contradiction
+        severity = "warning" if not full and computed.hi < stated.lo else "error"
         gap = stated.gap(computed)
         listed = " + ".join(f"{p.subject}{shown(p)}" for p in parts)
         printed = sum((p.value_yuan if p.value_yuan is not None else p.value for p in parts), Decimal(0))
