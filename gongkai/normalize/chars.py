@@ -44,16 +44,24 @@ _PUNCT_STRENGTH = {"。": 6, "！": 6, "？": 6, "；": 5, "：": 4, "、": 3, "
 _PUNCT_RUN = re.compile(r"[，、；：。！？](?:\s*[，、；：。！？])+")
 
 
+_FULL_STOP_IN_NUMBER = re.compile(r"(?<=\d)[．](?=\d)")
+_COMMA_IN_NUMBER = re.compile(r"(?<=\d)[，](?=\d{3}(?!\d))")
+_DIGIT_GROUPS = re.compile(r"\d{1,3}，\d{3}(?:[，.]\d|(?!\d))")
+_ASCII_PUNCT = re.compile(r"[,;:()?!]")
+_NUMERIC = re.compile(r"[\d.,\s-]*")
+_SPACES = re.compile(r"[ \t]+")
+
+
 def fold_width(text: str) -> str:
     """Fold full-width digits, letters, ％ and odd spaces to their ASCII forms."""
     text = text.translate(_WIDTH_TABLE)
     # a full-width full stop or comma inside a number is a decimal point / separator
-    text = re.sub(r"(?<=\d)[．](?=\d)", ".", text)
-    return re.sub(r"(?<=\d)[，](?=\d{3}(?!\d))", ",", text) if "，" in text and _has_digit_groups(text) else text
+    text = _FULL_STOP_IN_NUMBER.sub(".", text)
+    return _COMMA_IN_NUMBER.sub(",", text) if "，" in text and _has_digit_groups(text) else text
 
 
 def _has_digit_groups(text: str) -> bool:
-    return re.search(r"\d{1,3}，\d{3}(?:[，.]\d|(?!\d))", text) is not None
+    return _DIGIT_GROUPS.search(text) is not None
 
 
 def remove_ruby(text: str) -> str:
@@ -72,7 +80,7 @@ def remove_wrapped_ruby(lines: list[str]) -> list[str]:
     out = list(lines)
     for i in range(1, len(out)):
         previous = out[i - 1].rstrip()
-        if previous and re.match(rf"[{_CJK}]", previous[-1]):
+        if previous and _CJK_CHAR.match(previous[-1]):
             out[i] = _LEADING_RUBY.sub("", out[i])
     return out
 
@@ -87,7 +95,7 @@ def canonical_punctuation(text: str) -> str:
     Kept as printed: thousands separators, times (12:30), URLs, and Latin text; a pair of
     brackets turns full-width only as a pair, when it holds or touches Chinese.
     """
-    if not re.search(r"[,;:()?!]", text):
+    if not _ASCII_PUNCT.search(text):
         return text
     protected = [m.span() for m in _URL.finditer(text)]
     brackets = _bracket_pairs(text, protected)
@@ -109,7 +117,7 @@ def canonical_punctuation(text: str) -> str:
             return char  # Latin text
         return _ASCII_TO_FULL[char]
 
-    return re.sub(r"[,;:()?!]", replace, text)
+    return _ASCII_PUNCT.sub(replace, text)
 
 
 def _bracket_pairs(text: str, protected: list[tuple[int, int]]) -> dict[int, bool]:
@@ -128,7 +136,7 @@ def _bracket_pairs(text: str, protected: list[tuple[int, int]]) -> dict[int, boo
             opening = stack.pop()
             inside = text[opening + 1 : i]
             touches = text[opening - 1 : opening] + text[i + 1 : i + 2]
-            chinese = bool(_CJK_CHAR.search(inside) or _CJK_CHAR.search(touches) or re.fullmatch(r"[\d.,\s-]*", inside))
+            chinese = bool(_CJK_CHAR.search(inside) or _CJK_CHAR.search(touches) or _NUMERIC.fullmatch(inside))
             decision[opening] = decision[i] = chinese
     for opening in stack:
         decision[opening] = bool(_CJK_CHAR.search(text[opening - 1 : opening + 2]))
@@ -151,7 +159,7 @@ def tidy_spaces(text: str) -> str:
     ``2019 年部门预算总收入 352.36 万元`` → ``2019年部门预算总收入352.36万元``; spaces
     between two Latin words or two numbers stay (one space).
     """
-    text = re.sub(r"[ \t]+", " ", text).strip()
+    text = _SPACES.sub(" ", text).strip()
     if " " not in text:
         return text
     return re.sub(

@@ -24,6 +24,9 @@ HEADING_MARK = re.compile(
 )
 _PAGE_NUMBER = re.compile(r"^[-—–－\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*\d{1,4})?(?:\s*共\s*\d+\s*页)?[-—–－\s]*$")
 _TERMINAL = tuple("。！？；.!?;")
+_DIGITS = re.compile(r"\d+")
+_UNBREAKABLE = re.compile(r"[0-9A-Za-z.,%]+")
+_CLAUSE_MARK = re.compile(r"[，,、；;：:]")
 _MIN_WRAPPED_TXT_LINE = 15  # chars: a shorter line before a blank line is a heading, not a wrapped line
 
 
@@ -76,7 +79,7 @@ def _in_margin(line: TextLine, height: float | None) -> bool:
 
 
 def _furniture_key(text: str) -> str:
-    return re.sub(r"\d+", "#", text.replace(" ", ""))
+    return _DIGITS.sub("#", text.replace(" ", ""))
 
 
 def group_paragraphs(raw: RawDocument) -> list[tuple[int, Block]]:
@@ -150,7 +153,7 @@ def _continues(prev: TextLine, line: TextLine, new_page: bool, columns: dict[int
         return False  # a first-line indent (or a centred title) starts a new paragraph
     # the previous line ran to the margin, or stopped short only by the number or word that
     # could not be split and opens this line
-    unbreakable = re.match(r"[0-9A-Za-z.,%]+", text)
+    unbreakable = _UNBREAKABLE.match(text)
     allowance = 1.5 * size + (0.6 * size * len(unbreakable.group(0)) if unbreakable else 0.0)
     return prev.bbox.x1 >= right - allowance
 
@@ -173,6 +176,6 @@ def _continues_plain(prev_text: str, gap: bool) -> bool:
         return True
     if len(prev_text) < _MIN_WRAPPED_TXT_LINE or (is_heading_start(prev_text) and len(prev_text) <= 30):
         return False
-    if not re.search(r"[，,、；;：:]", prev_text) and len(prev_text) < 30:
+    if not _CLAUSE_MARK.search(prev_text) and len(prev_text) < 30:
         return False  # a title line, not a sentence cut in the middle
     return not prev_text.endswith((*_TERMINAL, "”", "）", ")", "》", "」"))

@@ -64,3 +64,15 @@ def test_score_that_does_not_follow_the_rate():
     assert findings(form(("100.00", "120.00", "114.00", "10", "95.00%", "10")), "score_formula") == [
         ("score_formula.execution", ("10", "95.00"), "warning")
     ]
+
+
+def test_score_consistent_only_within_the_rounding_of_the_rate():
+    # 10 × 94.96% = 9.496, and 94.96% may be 94.955%…94.965%: 9.4955…9.4965 prints as 9.5 → nothing
+    assert findings(form(("100.00", "120.00", "113.95", "10", "94.96%", "9.5")), "score_formula") == []
+
+
+def test_score_one_tenth_below_what_the_rate_allows():
+    # 9.4 stands for [9.35, 9.45), below 9.4955 → warning
+    assert findings(form(("100.00", "120.00", "113.95", "10", "94.96%", "9.4")), "score_formula") == [
+        ("score_formula.execution", ("9.4", "10", "94.96"), "warning")
+    ]
