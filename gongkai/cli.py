@@ -30,19 +30,28 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--pdf-backend", choices=("pdfium", "plumber"), help="PDF reader (default: pdfium)")
         sub.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
 
+    def rule_options(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--fail-on",
+            choices=tuple(FAIL_LEVELS),
+            default="never",
+            help="exit with code 1 when a finding of this severity or worse is reported (default: never)",
+        )
+        sub.add_argument("--rules", nargs="*", default=(), metavar="ID", help="run only these rules (id or prefix)")
+        sub.add_argument("--skip-rules", nargs="*", default=(), metavar="ID", help="skip these rules (id or prefix)")
+
     check = commands.add_parser("check", help="check one document and report what does not add up")
     check.add_argument("file", help="PDF, DOCX, XLSX, HTML or text file")
-    check.add_argument("--format", choices=("text", "json", "csv", "md"), default="text", help="output format (default: text)")
-    check.add_argument(
-        "--fail-on",
-        choices=tuple(FAIL_LEVELS),
-        default="never",
-        help="exit with code 1 when a finding of this severity or worse is reported (default: never)",
-    )
-    check.add_argument("--rules", nargs="*", default=(), metavar="ID", help="run only these rules (id or prefix)")
-    check.add_argument("--skip-rules", nargs="*", default=(), metavar="ID", help="skip these rules (id or prefix)")
+    check.add_argument("--format", choices=("text", "json", "csv", "md", "html"), default="text", help="output format (default: text)")
+    rule_options(check)
     check.add_argument("--no-colour", "--no-color", dest="colour", action="store_false", help="plain text output")
     common(check)
+
+    annotate = commands.add_parser("annotate", help="write a copy of a PDF with each finding highlighted where it is")
+    annotate.add_argument("file", help="the PDF to check")
+    annotate.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="where the annotated copy goes")
+    rule_options(annotate)
+    common(annotate)
 
     text = commands.add_parser("text", help="print the normalised text the matchers read")
     text.add_argument("file")
@@ -76,7 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_UNREADABLE
-    handler = {"check": _check, "text": _text, "extract": _extract, "rules": _rules}[args.command]
+    handler = {"check": _check, "annotate": _annotate, "text": _text, "extract": _extract, "rules": _rules}[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:
@@ -131,10 +140,31 @@ def _check(args: argparse.Namespace) -> int:
         from gongkai.export.markdown import report_markdown
 
         out.write(report_markdown(report))
+    elif args.format == "html":
+        from gongkai.export.html_report import report_html
+
+        out.write(report_html(report))
     else:
         from gongkai.export.terminal import write_report
 
         write_report(report, out, colour=None if args.colour else False)
+    failing = FAIL_LEVELS[args.fail_on]
+    return EXIT_FINDINGS if any(f.severity in failing for f in report.findings) else EXIT_OK
+
+
+def _annotate(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from gongkai.api import check
+    from gongkai.export.annotate_pdf import CannotAnnotate, annotate_pdf
+
+    report = check(args.file, _settings(args))
+    try:
+        written = annotate_pdf(Path(args.file), report, Path(args.output))
+    except CannotAnnotate as exc:
+        print(f"gongkai: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    print(f"已写入 {args.output}：{written} 处标注，{len(report.findings)} 条发现")
     failing = FAIL_LEVELS[args.fail_on]
     return EXIT_FINDINGS if any(f.severity in failing for f in report.findings) else EXIT_OK
 

@@ -202,6 +202,7 @@ def test_rules_markdown_lists_every_registered_rule(capsys: pytest.CaptureFixtur
 EXPECTED_OPTIONS = {
     "check": {"--format", "--fail-on", "--rules", "--skip-rules", "--no-colour", "--pdf-backend", "--debug"},
     "text": {"--pdf-backend", "--debug"},
+    "annotate": {"--output", "--fail-on", "--rules", "--skip-rules", "--pdf-backend", "--debug"},
     "extract": {
         "--output",
         "--from-list",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 from typing import TextIO
 
 from gongkai.schemas.records import Finding, Report
@@ -31,21 +32,46 @@ def use_colour(stream: TextIO) -> bool:
 
 def highlight(quote: str, figures: tuple[str, ...], colour: bool) -> str:
     """The quote with each printed figure marked, shortened around the marks."""
-    quote = re.sub(r"\s+", " ", quote).strip()
+    return "".join(
+        (f"{_MARK}{text}{_RESET}" if colour else f"【{text}】") if marked else text
+        for text, marked in marked_pieces(quote, figures, QUOTE_WIDTH)
+    )
+
+
+def figure_spans(quote: str, figures: Sequence[str]) -> list[tuple[int, int]]:
+    """Where the printed figures occur in ``quote``: sorted, overlapping spans merged.
+
+    A figure matches only as a whole number (``9.5`` is not found inside ``19.55``); the
+    offsets are those of ``quote`` as given (callers collapse its whitespace first).
+    """
     spans: list[tuple[int, int]] = []
     for figure in figures:
         for match in re.finditer(r"(?<![\d.])" + re.escape(figure) + r"(?![\d])", quote.replace(",", "\0")):
             spans.append(match.span())
-    spans = _merge(sorted(spans))
-    quote, spans = _shorten(quote, spans)
-    out, last = [], 0
+    return _merge(sorted(spans))
+
+
+def marked_pieces(quote: str, figures: Sequence[str], width: int | None = QUOTE_WIDTH) -> list[tuple[str, bool]]:
+    """The quote as consecutive ``(text, is_figure)`` pieces, for any output format.
+
+    Whitespace runs are collapsed to one space; with a ``width`` a longer quote is
+    shortened (with ``…``) around the figures, ``None`` keeps it whole. Joining the texts
+    gives the shown quote; no unmarked piece is empty.
+    """
+    quote = re.sub(r"\s+", " ", quote).strip()
+    spans = figure_spans(quote, figures)
+    if width is not None:
+        quote, spans = _shorten(quote, spans, width)
+    pieces: list[tuple[str, bool]] = []
+    last = 0
     for start, end in spans:
-        out.append(quote[last:start])
-        text = quote[start:end]
-        out.append(f"{_MARK}{text}{_RESET}" if colour else f"【{text}】")
+        if start > last:
+            pieces.append((quote[last:start], False))
+        pieces.append((quote[start:end], True))
         last = end
-    out.append(quote[last:])
-    return "".join(out)
+    if last < len(quote):
+        pieces.append((quote[last:], False))
+    return pieces
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -58,13 +84,13 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _shorten(quote: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
-    if len(quote) <= QUOTE_WIDTH:
+def _shorten(quote: str, spans: list[tuple[int, int]], width: int) -> tuple[str, list[tuple[int, int]]]:
+    if len(quote) <= width:
         return quote, spans
     if not spans:
-        return quote[: QUOTE_WIDTH - 1] + "…", []
+        return quote[: width - 1] + "…", []
     first, last = spans[0][0], spans[-1][1]
-    margin = max(10, (QUOTE_WIDTH - (last - first)) // 2)
+    margin = max(10, (width - (last - first)) // 2)
     start = max(0, first - margin)
     end = min(len(quote), last + margin)
     prefix = "…" if start > 0 else ""
