@@ -13,6 +13,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
+from gongkai.fields.labels import is_named_rate
+from gongkai.fields.labels import measure_class as class_of_measure
 from gongkai.fields.mentions import ENUMERATION_AFTER, ENUMERATION_INTRO, Mention
 from gongkai.fields.quantities import QUANTITY
 from gongkai.fields.views import View, document_views
@@ -20,7 +22,7 @@ from gongkai.normalize.document import Document
 from gongkai.normalize.paragraphs import is_heading_start
 from gongkai.schemas.records import Evidence, Fact, Statement
 from gongkai.schemas.subjects import same_subject, subject_key
-from gongkai.schemas.vocabulary import AMOUNT_CLASSES, BUDGET_CLASSES, MEASURES, NAMED_RATES, TOTAL_WORDS, family_of
+from gongkai.schemas.vocabulary import AMOUNT_CLASSES, BUDGET_CLASSES, NAMED_RATES, TOTAL_WORDS, family_of
 
 _FULL_STOP = re.compile(r"[。！？\n]")
 _BALANCE_CLAIM = re.compile(r"(?<!不)收支(?:基本)?平衡|支出总额等于收入总额|收入总额等于支出总额")
@@ -32,7 +34,7 @@ Predicate = Callable[[Mention], bool]
 
 def measure_class(mention: Mention) -> str | None:
     """The class of a mention's measure (``actual``, ``budget_initial`` …)."""
-    return MEASURES.get(mention.fact.measure)
+    return class_of_measure(mention.fact.measure)
 
 
 def is_money(mention: Mention) -> bool:
@@ -143,7 +145,7 @@ class Binder:
         label = rate.label
         name = label.rate_name or ""
         alternatives: list[Mention] = []
-        if name in NAMED_RATES:
+        if is_named_rate(name):
             top, bottom = NAMED_RATES[name]
             numerators = self.find(rate, lambda m: m.kind == "count" and same_subject(m.subject, top))
             denominators = self.find(rate, lambda m: m.kind == "count" and same_subject(m.subject, bottom))

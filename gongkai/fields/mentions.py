@@ -25,7 +25,6 @@ ENUMERATION_INTRO = re.compile(
     r"(?P<subject>[^，。；：]{0,24}?)(?:的)?(?:具体构成为|具体构成如下|构成为|主要用于以下方面|主要用于|具体情况如下|具体如下)[：:]?$"
 )
 _TOPIC = re.compile(r"([^（）()，。；：]+?)[（(](类|款|项)[)）]")
-COUNT_MEASURES = ("人数", "数量")
 
 
 @dataclass(slots=True)
