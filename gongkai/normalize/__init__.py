@@ -12,6 +12,7 @@ import re
 
 from gongkai.extract.model import RawDocument, RawTable
 from gongkai.normalize.chars import (
+    PUNCT_STRENGTH,
     canonical_punctuation,
     fold_width,
     remove_ruby,
@@ -38,7 +39,6 @@ __all__ = [
 ]
 
 _PUNCT = "，、；：。！？"
-_PUNCT_STRENGTH = {"。": 6, "！": 6, "？": 6, "；": 5, "：": 4, "、": 3, "，": 2}
 
 
 def normalize_line(text: str) -> str:
@@ -89,7 +89,7 @@ def join_pieces(pieces: list[str]) -> list[tuple[str, str, int]]:
     for index, piece in enumerate(pieces):
         if out and piece and out[-1][1][-1] in _PUNCT and piece[0] in _PUNCT:
             separator, prev, prev_index = out[-1]
-            if _PUNCT_STRENGTH[piece[0]] > _PUNCT_STRENGTH[prev[-1]]:
+            if PUNCT_STRENGTH[piece[0]] > PUNCT_STRENGTH[prev[-1]]:
                 prev = prev[:-1]
                 if prev:
                     out[-1] = (separator, prev, prev_index)

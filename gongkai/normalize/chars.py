@@ -40,7 +40,7 @@ _RUBY = re.compile(
 )
 
 # A run of clause punctuation keeps only its strongest mark: ",、" → "、", ",。" → "。".
-_PUNCT_STRENGTH = {"。": 6, "！": 6, "？": 6, "；": 5, "：": 4, "、": 3, "，": 2}
+PUNCT_STRENGTH = {"。": 6, "！": 6, "？": 6, "；": 5, "：": 4, "、": 3, "，": 2}
 _PUNCT_RUN = re.compile(r"[，、；：。！？](?:\s*[，、；：。！？])+")
 
 
@@ -148,7 +148,7 @@ def repair_punctuation(text: str) -> str:
 
     def strongest(match: re.Match[str]) -> str:
         marks = [ch for ch in match.group(0) if not ch.isspace()]
-        return max(marks, key=lambda ch: _PUNCT_STRENGTH[ch])
+        return max(marks, key=lambda ch: PUNCT_STRENGTH[ch])
 
     return _PUNCT_RUN.sub(strongest, text)
 

@@ -38,7 +38,6 @@ class ScoreRow:
     basis: str
     evidence: Evidence
     is_total: bool = False
-    points_in_label: str | None = None
 
 
 @dataclass(slots=True)
@@ -211,7 +210,6 @@ def _read_score_table(document: Document, table: Table, header: int, maker: Fact
         score_col, score_number = numbers[-1]
         points_number: Number | None = numbers[-2][1] if len(numbers) >= 2 and "points" in roles else None
         points_col = numbers[-2][0] if points_number is not None else None
-        label_points = _POINTS_IN_LABEL.search(labels[-1][1]) if labels else None
         name = "总分" if is_total else indicator
         score = maker.cell_fact(
             table, r, cells[score_col], score_number,  # type: ignore[arg-type]
@@ -233,7 +231,6 @@ def _read_score_table(document: Document, table: Table, header: int, maker: Fact
             basis=_text_at(cells, roles.get("basis")),
             evidence=row_evidence(document, table, r, cells[score_col]),
             is_total=is_total,
-            points_in_label=label_points.group(1) if label_points else None,
         )
         if is_total:
             total = score_row

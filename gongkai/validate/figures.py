@@ -51,6 +51,12 @@ def percent(value: Decimal, decimals: int = 2) -> str:
     return f"{show(value, decimals)}%"
 
 
+def disagreement_severity(certain: bool, explained_by_convention: bool = False) -> str:
+    """``error`` for figures that disagree under the one possible reading; ``warning`` when
+    the text allows other readings, or a printing convention (truncation) explains the gap."""
+    return "error" if certain and not explained_by_convention else "warning"
+
+
 def evidence_of(*facts: Fact) -> tuple[Evidence, ...]:
     """The distinct evidence of some facts, in order."""
     seen: set[tuple[int, int]] = set()

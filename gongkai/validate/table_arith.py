@@ -15,8 +15,6 @@ class Mismatch:
     """A stated figure that the sum of its parts does not reproduce."""
 
     stated: Fact
-    parts: tuple[Fact, ...]
-    computed: Interval
     difference: Decimal  # printed total minus printed sum, in 元 for money
 
     def describe_difference(self) -> str:
@@ -38,7 +36,7 @@ def sum_mismatch(stated: Fact, parts: list[Fact]) -> Mismatch | None:
         return None
     printed_sum = sum((p.value_yuan if p.value_yuan is not None else p.value for p in parts), Decimal(0))
     printed_total = stated.value_yuan if stated.value_yuan is not None else stated.value
-    return Mismatch(stated, tuple(parts), total, printed_total - printed_sum)
+    return Mismatch(stated, printed_total - printed_sum)
 
 
 def equal_mismatch(left: Fact, right: Fact) -> Decimal | None:

@@ -49,7 +49,6 @@ def budget_vs_final(analysis: Analysis) -> Iterator[Finding]:
                 wrong = not a.intersects(b)
             if not wrong:
                 continue
-            sentence = view.text[max(view.text.rfind("。", 0, match.start()) + 1, 0) : match.end()]
             yield make_finding(
                 budget_vs_final,
                 f"文中说“{match.group(0)}”，但{actual.subject}决算数为{shown(actual.fact)}，"
@@ -57,7 +56,6 @@ def budget_vs_final(analysis: Analysis) -> Iterator[Finding]:
                 [actual.fact, budget.fact],
                 severity="error",
             )
-            del sentence
 
 
 def _by_view(mentions: list[Mention]) -> dict:  # type: ignore[type-arg]

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from gongkai.analysis import Analysis
 from gongkai.schemas.records import Fact, Finding, Statement
-from gongkai.validate.figures import make_finding, named, percent, ratio_percent, shown
+from gongkai.validate.figures import disagreement_severity, make_finding, named, percent, ratio_percent, shown
 from gongkai.validate.interval import rounds_to, truncates_to
 from gongkai.validate.registry import rule
 
@@ -68,18 +68,11 @@ def stated_rate(analysis: Analysis) -> Iterator[Finding]:
             message + "。",
             [result, numerator, denominator],
             [statement.evidence],
-            severity="error" if certain and not truncated else "warning",
+            severity=disagreement_severity(certain, truncated),
             stated=f"{result.value}%",
             expected=percent(value),
             difference=f"{gap:.2f}",
         )
-
-
-
-
-def _ratio_text(numerator: Fact, denominator: Fact) -> str:
-    computed = ratio_percent(numerator, denominator)
-    return percent(computed.mid) if computed else "无法计算"
 
 
 def _names_its_base(statement: Statement) -> bool:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from gongkai.analysis import Analysis
 from gongkai.schemas.records import Finding
-from gongkai.validate.figures import make_finding, percent, ratio_percent, shown
+from gongkai.validate.figures import disagreement_severity, make_finding, percent, ratio_percent, shown
 from gongkai.validate.interval import rounds_to, truncates_to
 from gongkai.validate.registry import rule
 
@@ -42,7 +42,7 @@ def stated_share(analysis: Analysis) -> Iterator[Finding]:
             message + "。",
             [result, part, whole],
             [statement.evidence],
-            severity="error" if certain and not truncated else "warning",
+            severity=disagreement_severity(certain, truncated),
             stated=f"{result.value}%",
             expected=percent(value.mid, result.decimals),
             difference=f"{gap:.4f}",

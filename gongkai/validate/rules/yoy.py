@@ -7,20 +7,15 @@ from decimal import Decimal
 
 from gongkai.analysis import Analysis
 from gongkai.schemas.records import Fact, Finding, Statement
-from gongkai.validate.figures import interval, make_finding, percent, shown
+from gongkai.validate.figures import disagreement_severity, interval, make_finding, percent, shown
 from gongkai.validate.interval import HUNDRED, Interval, rounds_to
 from gongkai.validate.registry import rule
-
-
-def change_sign(analysis: Analysis, fact: Fact) -> int:
-    """+1 for 增加/增长, −1 for 减少/下降 (from the label the text printed)."""
-    return analysis.sign_of(fact)
 
 
 def previous_interval(analysis: Analysis, current: Fact, change: Fact) -> Interval:
     """Last year's value implied by ``current`` and a signed ``change`` (in 元 for money)."""
     delta = interval(change)
-    return interval(current) - delta if change_sign(analysis, change) > 0 else interval(current) + delta
+    return interval(current) - delta if analysis.sign_of(change) > 0 else interval(current) + delta
 
 
 def implied_rate(analysis: Analysis, current: Fact, change: Fact) -> Interval | None:
@@ -37,7 +32,7 @@ def zero_base(analysis: Analysis, statement: Statement) -> Fact | None:
     change = statement.role("change")[0]
     for current in statement.role("current"):
         same = (current.value_yuan, change.value_yuan) if current.value_yuan is not None else (current.value, change.value)
-        if same[0] == same[1] and (current.value_yuan is not None or current.unit == change.unit) and change_sign(analysis, change) > 0:
+        if same[0] == same[1] and (current.value_yuan is not None or current.unit == change.unit) and analysis.sign_of(change) > 0:
             return current
     return None
 
@@ -68,7 +63,7 @@ def change_rate(analysis: Analysis) -> Iterator[Finding]:
             f"相差{percent(gap)[:-1]}个百分点。",
             [rate, change, current],
             [statement.evidence],
-            severity="error" if certain else "warning",
+            severity=disagreement_severity(certain),
             stated=f"{rate.value}%",
             expected=percent(implied.mid),
             difference=f"{gap:.2f}",
