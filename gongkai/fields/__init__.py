@@ -31,5 +31,5 @@ def read_text(document: Document, doc_type: str, department: str | None, first_f
     """Read the running text of a document into facts and statements."""
     views = document_views(document)
     mentions = MentionReader(document, doc_type, department, first_fact_id).read(views)
-    statements = Binder(mentions, document).build()
+    statements = Binder(mentions, document, views).build()
     return TextReading(mentions=mentions, statements=statements, views=views)

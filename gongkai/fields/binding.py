@@ -17,7 +17,7 @@ from gongkai.fields.labels import is_named_rate
 from gongkai.fields.labels import measure_class as class_of_measure
 from gongkai.fields.mentions import ENUMERATION_AFTER, ENUMERATION_INTRO, Mention
 from gongkai.fields.quantities import QUANTITY
-from gongkai.fields.views import View, document_views
+from gongkai.fields.views import View
 from gongkai.normalize.document import Document
 from gongkai.normalize.paragraphs import is_heading_start
 from gongkai.schemas.records import Evidence, Fact, Statement
@@ -45,9 +45,10 @@ def is_money(mention: Mention) -> bool:
 class Binder:
     """Builds statements over the mentions of one document."""
 
-    def __init__(self, mentions: list[Mention], document: Document, first_id: int = 0) -> None:
+    def __init__(self, mentions: list[Mention], document: Document, views: list[View], first_id: int = 0) -> None:
         self.mentions = mentions
         self.document = document
+        self.all_views = views
         self.next_id = first_id
         self.statements: list[Statement] = []
         self.part_of: dict[int, Statement] = {}  # mention index → its enumeration
@@ -385,7 +386,7 @@ class Binder:
 
     def _balance_claims_without_figures(self, seen: set[tuple[int, int]]) -> None:
         viewed = {m.view.passage for m in self.mentions}
-        for view in document_views(self.document):
+        for view in self.all_views:
             if view.passage in viewed:
                 continue
             for match in _BALANCE_CLAIM.finditer(view.text):
