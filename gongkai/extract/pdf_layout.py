@@ -62,6 +62,9 @@ class Segment(NamedTuple):
 
 Point = tuple[float, float]
 Matrix = tuple[float, float, float, float, float, float]
+Color = tuple[float, ...]  # device components in 0..1: gray (1), RGB (3) or CMYK (4)
+
+PAPER = 0.95  # a paint this close to white on every channel does not show on the page
 
 
 class PageContent(NamedTuple):
@@ -165,6 +168,29 @@ def multiply(m: Matrix, n: Matrix) -> Matrix:
 def apply(m: Matrix, x: float, y: float) -> Point:
     """``(x, y)`` transformed by ``m``."""
     return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
+
+
+def is_paper(color: Color | None) -> bool:
+    """Whether a device colour is (almost) white: it draws nothing visible on paper.
+
+    Gray and RGB are white when every component is at least ``PAPER``; CMYK when every
+    ink is at most ``1 - PAPER``. An unknown colour (``None``, a pattern) counts as visible.
+    """
+    if not color:
+        return False
+    if len(color) == 4:
+        return all(c <= 1 - PAPER for c in color)
+    if len(color) in (1, 3):
+        return all(c >= PAPER for c in color)
+    return False
+
+
+def paints(filled: bool, stroked: bool, fill: Color | None, stroke: Color | None) -> bool:
+    """Whether a path shows on the page: filled or stroked with a colour that is not paper.
+
+    Spreadsheet exports fill every cell with a white rectangle; its edges are no ruling line.
+    """
+    return (filled and not is_paper(fill)) or (stroked and not is_paper(stroke))
 
 
 def path_segments(subpaths: Iterable[tuple[Sequence[Point], bool]]) -> list[Segment]:

@@ -32,6 +32,7 @@ from gongkai.extract.pdf_layout import (
     Point,
     apply,
     multiply,
+    paints,
     path_segments,
 )
 
@@ -65,6 +66,8 @@ _form_count = _fast(pdfium_c.FPDFFormObj_CountObjects, c_int, c_void_p)
 _form_object = _fast(pdfium_c.FPDFFormObj_GetObject, c_void_p, c_void_p, ctypes.c_ulong)
 _text_object = _fast(pdfium_c.FPDFText_GetTextObject, c_void_p, c_void_p, c_int)
 _object_bounds = _fast(pdfium_c.FPDFPageObj_GetBounds, c_int, c_void_p, c_void_p, c_void_p, c_void_p, c_void_p)
+_fill_color = _fast(pdfium_c.FPDFPageObj_GetFillColor, c_int, c_void_p, c_void_p, c_void_p, c_void_p, c_void_p)
+_stroke_color = _fast(pdfium_c.FPDFPageObj_GetStrokeColor, c_int, c_void_p, c_void_p, c_void_p, c_void_p, c_void_p)
 
 _OPEN_ERRORS = {
     pdfium_c.FPDF_ERR_PASSWORD: ("encrypted", "PDF 已加密，需要密码才能打开"),
@@ -335,10 +338,24 @@ def _matrix(obj: int) -> Matrix:
     return (m.a, m.b, m.c, m.d, m.e, m.f)
 
 
+def _color(getter: Any, obj: int) -> tuple[float, ...] | None:
+    """A path's fill or stroke colour as RGB in 0..1 (``None`` when PDFium has none, or it is transparent)."""
+    rgba = (ctypes.c_uint * 4)()
+    base = ctypes.addressof(rgba)
+    if not getter(obj, base, base + 4, base + 8, base + 12):
+        return None
+    red, green, blue, alpha = rgba
+    if alpha == 0:
+        return (1.0, 1.0, 1.0)  # fully transparent paint shows nothing, like paper
+    return (red / 255, green / 255, blue / 255)
+
+
 def _subpaths(obj: int, matrix: Matrix, frame: PageFrame) -> list[tuple[list[Point], bool]]:
     """The path's subpaths as on-curve points; a closed subpath repeats its start (like pdfminer)."""
     fill, stroke = c_int(), c_int()
-    if not _draw_mode(obj, ctypes.addressof(fill), ctypes.addressof(stroke)) or (fill.value == 0 and not stroke.value):
+    if not _draw_mode(obj, ctypes.addressof(fill), ctypes.addressof(stroke)):
+        return []
+    if not paints(fill.value != 0, bool(stroke.value), _color(_fill_color, obj), _color(_stroke_color, obj)):
         return []
     x, y = c_float(), c_float()
     px, py = ctypes.addressof(x), ctypes.addressof(y)

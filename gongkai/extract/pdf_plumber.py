@@ -20,7 +20,7 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
 from gongkai.errors import UnreadableInput
-from gongkai.extract.pdf_layout import Char, PageContent, PageFrame, Point, path_segments
+from gongkai.extract.pdf_layout import Char, Color, PageContent, PageFrame, Point, paints, path_segments
 
 _CID = re.compile(r"\(cid:\d+\)")
 _PATH_KINDS = ("line", "rect", "curve")
@@ -53,6 +53,7 @@ class PlumberDocument:
                 space.piece(points)
                 for kind in _PATH_KINDS
                 for obj in objects.get(kind, ())
+                if _paints(obj)
                 for points in _subpaths(obj)
             )
             segments = path_segments(pieces)
@@ -81,6 +82,20 @@ def _chain(exc: BaseException) -> Iterable[BaseException]:
         yield current
         todo.extend(e for e in (current.__cause__, current.__context__) if e is not None)
         todo.extend(a for a in current.args if isinstance(a, BaseException))
+
+
+def _paints(obj: dict[str, Any]) -> bool:
+    """Whether a path object shows on the page (see ``pdf_layout.paints``)."""
+    return paints(bool(obj.get("fill")), bool(obj.get("stroke")), _device_color(obj.get("non_stroking_color")), _device_color(obj.get("stroking_color")))
+
+
+def _device_color(value: Any) -> Color | None:
+    """pdfminer's colour (a number, a tuple of components, a pattern name) as components in 0..1."""
+    if isinstance(value, int | float):
+        return (float(value),)
+    if isinstance(value, tuple | list) and value and all(isinstance(v, int | float) for v in value):
+        return tuple(float(v) for v in value)
+    return None
 
 
 def _subpaths(obj: dict[str, Any]) -> list[list[tuple[float, float]]]:

@@ -398,6 +398,40 @@ def test_rules_drawn_as_cell_rectangles_with_a_span(tmp_path: Path) -> None:
     [table] = _tables(assert_backends_agree(path), 1)
     assert _grid(table) == [["Income", None, None], ROWS[1], ROWS[2]]
 
+@pytest.mark.parametrize("white", [(1, 1, 1), "gray", "cmyk"])
+def test_white_cell_fills_are_not_ruling_lines(tmp_path: Path, white: object) -> None:
+    """Spreadsheet exports paint every cell (and padding strips between cells) white under
+    thin black rules; the white rectangles' edges must not add rows or columns."""
+    path = tmp_path / "fills.pdf"
+    canvas = Canvas(str(path))
+    xs, ys = [72.0, 200.0, 300.0, 400.0], [700.0, 680.0, 660.0, 640.0]
+    if white == "gray":
+        canvas.setFillGray(1)
+    elif white == "cmyk":
+        canvas.setFillColorCMYK(0, 0, 0, 0)
+    else:
+        canvas.setFillColorRGB(*white)  # type: ignore[misc]
+    canvas.rect(40, 705, 420, 60, stroke=0, fill=1)  # a white frame above the table, around its title
+    for r in range(3):
+        for c in range(3):  # each cell painted as three white strips: left padding, body, right padding
+            x0, x1, bottom, height = xs[c], xs[c + 1], ys[r + 1], ys[r] - ys[r + 1]
+            for left, right in ((x0, x0 + 5), (x0 + 5, x1 - 5), (x1 - 5, x1)):
+                canvas.rect(left, bottom, right - left, height, stroke=0, fill=1)
+    canvas.rect(xs[0], ys[0], xs[-1] - xs[0], 4.5, stroke=0, fill=1)  # a padding strip over the table
+    canvas.setFillGray(0)
+    for y in ys:
+        canvas.rect(xs[0], y - 0.25, xs[-1] - xs[0], 0.5, stroke=0, fill=1)
+    for x in xs:
+        canvas.rect(x - 0.25, ys[-1], 0.5, ys[0] - ys[-1], stroke=0, fill=1)
+    _cell_texts(canvas, xs, ys, ROWS)
+    canvas.drawString(72, 720, "Table 1")
+    canvas.save()
+    doc = assert_backends_agree(path)
+    [table] = _tables(doc, 1)
+    assert _grid(table) == ROWS
+    assert _page(doc, 1).blocks[0] == TextLine("Table 1", 1, _page(doc, 1).blocks[0].bbox, font_size=10.0)
+
+
 
 def test_table_inside_a_form_xobject(tmp_path: Path) -> None:
     path = tmp_path / "form.pdf"
