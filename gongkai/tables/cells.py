@@ -10,17 +10,27 @@ from gongkai.schemas.records import Evidence, Fact
 
 
 def row_quote(table: Table, row: int) -> str:
-    """A table row as a quote: its non-empty cells joined with `` | ``."""
-    return " | ".join(t for t in table.texts(row) if t)
+    """A table row as a quote: its non-empty cells as printed, apart by a space."""
+    return " ".join(t for t in table.texts(row) if t)
 
 
-def row_evidence(document: Document, table: Table, row: int, cell: Cell | None = None) -> Evidence:
-    """Evidence for a row (and the box of one of its cells)."""
+def row_evidence(
+    document: Document, table: Table, row: int, cell: Cell | None = None, column_title: str | None = None
+) -> Evidence:
+    """Evidence for a row (and the box of one of its cells).
+
+    With ``column_title`` the quote names the column the cited cell stands in
+    (「合计 12,121,164 9,501,164 2,620,000（列：基本支出）」): a row of bare figures does
+    not say which of them is meant.
+    """
     start, end = table.row_bounds(row)
     box = cell.bbox if cell is not None and cell.bbox is not None else None
+    quote = row_quote(table, row)
+    if column_title:
+        quote = f"{quote}（列：{column_title}）"
     return Evidence(
         page=cell.page if cell is not None else table.row_page(row),
-        quote=row_quote(table, row),
+        quote=quote,
         start=start,
         end=end,
         bbox=box.rounded() if box else None,
@@ -51,6 +61,7 @@ class FactMaker:
         level: str | None = None,
         exact: bool = False,
         row_label: str | None = None,
+        column_title: str | None = None,
     ) -> Fact:
         """A fact for one table cell."""
         value: Decimal = number.value
@@ -61,7 +72,7 @@ class FactMaker:
             value=value,
             decimals=number.decimals,
             unit=unit,
-            evidence=row_evidence(self.document, table, row, cell),
+            evidence=row_evidence(self.document, table, row, cell, column_title),
             origin="table",
             subject_code=subject_code,
             level=level,

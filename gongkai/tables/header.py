@@ -17,7 +17,8 @@ from gongkai.schemas.classification import normalize_code
 _DATA_LABEL = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．]|合\s*计|总\s*计|小\s*计|本年|年初|年末|使用|结余|人员经费|公用经费)"
 )
-_MAX_HEADER_ROWS = 5
+_NUMBERED_LABEL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．](?!\d)|[（(][一二三四五六七八九十\d]+[)）])")
+_MAX_HEADER_ROWS = 6
 
 
 def is_sequence_row(texts: list[str]) -> bool:
@@ -43,13 +44,44 @@ def is_data_row(texts: list[str]) -> bool:
 
 
 def header_rows(table: Table) -> int:
-    """How many rows at the top of the table are column headers."""
-    count = 0
-    for r in range(min(_MAX_HEADER_ROWS, table.n_rows)):
-        if is_data_row(table.texts(r)):
-            break
-        count += 1
+    """How many rows at the top of the table are column headers.
+
+    When figures are printed, the header is every row above the first row with a figure,
+    less the group headings just above it (rows led by a code or a numbered label, such as
+    「一、工资福利支出」 with its amounts left blank). A 合计 printed there is a column header
+    (「合计 | 基本支出 | 项目支出」 over the value columns). A table without figures (a blank
+    template) ends its header at the first row that looks like data.
+    """
+    first_figures = next((r for r in range(table.n_rows) if _has_figure(table.texts(r))), None)
+    if first_figures is None or first_figures > _MAX_HEADER_ROWS:
+        count = 0
+        for r in range(min(_MAX_HEADER_ROWS, table.n_rows)):
+            if is_data_row(table.texts(r)):
+                break
+            count += 1
+        return count
+    lead = _lead_column(table)
+    count = first_figures
+    while count > 0 and _is_group_heading(table.texts(count - 1), lead):
+        count -= 1
     return count
+
+
+def _has_figure(texts: list[str]) -> bool:
+    return not is_sequence_row(texts) and any(parse_number(t) is not None for t in texts if t)
+
+
+def _lead_column(table: Table) -> int:
+    """The leftmost column holding any text (spreadsheet exports often leave column 0 empty)."""
+    for c in range(table.n_cols):
+        if any(c < len(row) and row[c] is not None and row[c].text for row in table.rows):
+            return c
+    return 0
+
+
+def _is_group_heading(texts: list[str], lead: int) -> bool:
+    first = texts[lead] if lead < len(texts) else ""
+    return bool(first) and (bool(_NUMBERED_LABEL.match(first)) or normalize_code(first) is not None)
 
 
 def column_paths(table: Table, n_header: int) -> list[tuple[str, ...]]:

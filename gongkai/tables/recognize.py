@@ -8,12 +8,15 @@ same number of columns, continues that table.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from gongkai.normalize.document import Document, Passage, Table
 from gongkai.schemas.tables import EMPTY_TABLE_NOTE, UNIT_LINE, TableKind, match_title
 
 _CONTEXT_PASSAGES = 4  # text passages between a title and its table
+_MAX_TITLE = 80  # characters: a longer passage is running text, not a title
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．]|公开\s*\d+\s*表|附?表\s*[一二三四五六七八九十\d])")
 
 
 @dataclass(slots=True)
@@ -49,14 +52,16 @@ def recognize_tables(document: Document, department: str | None, doc_type: str) 
     pending: _Pending | None = None
     last: StandardTable | None = None
     loose_unit: tuple[int, str] | None = None
+    before: Passage | None = None  # the text passage just before, when it is no title itself
     for passage in document.passages:
         if passage.kind != "table":
             text = document.passage_text(passage).strip()
-            kind = match_title(text, department, doc_type)
+            kind, title_passage, text = _title(document, before, passage, text, department, doc_type)
+            before = passage if kind is None else None
             unit = UNIT_LINE.search(text)
             if kind is not None:
                 _flush_unruled(pending, found)
-                pending = _Pending(kind, passage, text, unit.group("unit") if unit else None)
+                pending = _Pending(kind, title_passage, text, unit.group("unit") if unit else None)
                 continue
             if unit and len(text) <= 60:
                 if pending is not None:
@@ -75,6 +80,7 @@ def recognize_tables(document: Document, department: str | None, doc_type: str) 
                     _flush_unruled(pending, found)
                     pending = None
             continue
+        before = None
         table = passage.table
         assert table is not None
         if pending is not None and 0 <= table.page - pending.passage.page <= 1:
@@ -95,6 +101,21 @@ def recognize_tables(document: Document, department: str | None, doc_type: str) 
             continue
     _flush_unruled(pending, found)
     return found
+
+
+def _title(
+    document: Document, before: Passage | None, passage: Passage, text: str, department: str | None, doc_type: str
+) -> tuple[TableKind | None, Passage, str]:
+    """The table a text passage names, read together with the passage before it when a long
+    title wraps onto a second line (「…“三公”经费、会议费、培训费」 + 「支出预算表」)."""
+    if before is not None and before.page == passage.page and not _NUMBERED.match(text):
+        first = document.passage_text(before).strip()
+        joined = first + text
+        if len(joined) <= _MAX_TITLE and not first.endswith("表"):
+            kind = match_title(joined, department, doc_type)
+            if kind is not None:
+                return kind, before, joined
+    return match_title(text, department, doc_type), passage, text
 
 
 def _flush_unruled(pending: _Pending | None, found: list[StandardTable]) -> None:

@@ -31,6 +31,7 @@ _LABEL_HEADER = re.compile(r"^项目$|项目名称|科目名称|^名称$|单位�
 _CODE_HEADER = re.compile(r"编码|代码|^类$|^款$|^项$")
 _IGNORED_HEADER = re.compile(r"^(?:行次|栏次|序号|行号)$")
 _SPLIT_CODE_HEADERS = ("类", "款", "项")
+_SPLIT_CODE_WIDTHS = (3, 2, 2)
 _MEASURE_WORDS = {
     "决算数": "决算数",
     "决算": "决算数",
@@ -44,8 +45,9 @@ _MEASURE_WORDS = {
 }
 _ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．](?!\d)|[（(][一二三四五六七八九十\d]+[)）])\s*")
 _CODE_AND_NAME = re.compile(r"^(\d{3}(?:\s?\d{2}){0,2})\s*([^\d\s].*)$")
-_SANGONG_GROUPS = {"合计": "三公经费", "小计": "公务用车购置及运行维护费"}
 _GENERIC_LABELS = {"合计", "总计", "小计"}
+_YEAR_WORD = re.compile(r"^(?:19|20)\d{2}年度?")
+_MEASURE_SUFFIX = re.compile(r"(?:预算数|决算数|预算|决算|控制数)$")
 
 
 @dataclass(slots=True)
@@ -93,6 +95,8 @@ class _Column:
     name: str = ""
     measure: str | None = None
     group: int = 0  # which label columns this value column reads its row label from
+    subject: str | None = None  # what the column itself names (for rows without a label)
+    title: str = ""  # the header path as a reader cites it (「“三公”经费预算数／合计」)
 
 
 def read_standard_table(document: Document, standard: StandardTable, maker: FactMaker, doc_type: str) -> ReadTable:
@@ -110,7 +114,9 @@ def read_standard_table(document: Document, standard: StandardTable, maker: Fact
     rows: dict[tuple[int, int, str | None], TableRow] = {}
     ordered: list[TableRow] = []
     previous: dict[int, TableRow] = {}
-    is_sangong = standard.kind.key.endswith("sangong")
+    # a table of totals only (the 三公 table, 「合计 | 基本支出 | 项目支出」 over one row of figures):
+    # its rows carry no label and each column names what its figure is
+    headless = standard.kind.key.endswith("sangong") or not any(c.role == "label" for c in columns)
     carry: dict[int, list[str]] = {}
     for table, r in data_rows:
         cells = table.rows[r] + [None] * (first.n_cols - len(table.rows[r]))
@@ -123,20 +129,25 @@ def read_standard_table(document: Document, standard: StandardTable, maker: Fact
             split_code = _split_code(cells, columns, column, carry)
             if split_code is not None:
                 labels = ((labels[0] if labels else ""), split_code)
-            if labels is None and not is_sangong:
+            if labels is None and not headless:
                 continue
             label, code = labels if labels else ("", None)
             key = (id(table), r, column.group)
             row = rows.get(key)
             if row is None:
-                if not label and not code and not is_sangong:
+                if not label and not code and not headless:
                     continue
                 if not code and label and number is None and not _row_has_values(cells, columns, column.group):
                     held = previous.get(column.group)
                     if held is not None and not held.values and label not in _GENERIC_LABELS:
                         held.label += label  # a wrapped label continues the row above
                     continue
-                row = TableRow(label=_display_label(label, column.side), code=code, level=code_level(code), side=column.side)
+                row = TableRow(
+                    label=_display_label(label, column.side) if label or code else "合计",
+                    code=code,
+                    level=code_level(code),
+                    side=column.side,
+                )
                 if row.code is None:
                     row.code = function_class_code(row.label) or economic_class_code(row.label)
                     row.level = "类" if row.code else None
@@ -146,9 +157,8 @@ def read_standard_table(document: Document, standard: StandardTable, maker: Fact
             if number is None or cell is None:
                 continue
             subject, measure = row.label, column.measure or default_measure
-            if is_sangong:
-                group = column.path[-2] if len(column.path) >= 2 else "合计"
-                subject = _SANGONG_GROUPS.get(group, group)
+            if headless and (not row.label or row.label in _GENERIC_LABELS):
+                subject = column.subject or standard.kind.total or row.label
             fact = maker.cell_fact(
                 table,
                 r,
@@ -161,7 +171,8 @@ def read_standard_table(document: Document, standard: StandardTable, maker: Fact
                 unit=number.unit or standard.unit,
                 subject_code=row.code,
                 level=row.level,
-                row_label=row.label,
+                row_label=row.label or "合计",
+                column_title=column.title,
             )
             row.values[column.name] = fact
     return ReadTable(standard, ordered, [c.name for c in columns if c.role == "value"], standard.unit)
@@ -169,12 +180,13 @@ def read_standard_table(document: Document, standard: StandardTable, maker: Fact
 
 def _columns(first: Table, n_header: int, data_rows: list[tuple[Table, int]]) -> list[_Column]:
     paths = column_paths(first, n_header) if n_header else [() for _ in range(first.n_cols)]
+    paths = [tuple(_YEAR_WORD.sub("", label) or label for label in path) for path in paths]
     columns: list[_Column] = []
     for c, path in enumerate(paths):
         joined = "".join(path)
         cells = [t.rows[r][c] for t, r in data_rows if c < len(t.rows[r])]
         texts = [cell.text for cell in cells if cell is not None and cell.text]
-        if path and _IGNORED_HEADER.match(path[-1]):
+        if (path and _IGNORED_HEADER.match(path[-1])) or (not texts and not path):
             role = "ignore"
         elif _CODE_HEADER.search(joined) and not _LABEL_HEADER.search(path[-1] if path else ""):
             role = "code"
@@ -184,15 +196,61 @@ def _columns(first: Table, n_header: int, data_rows: list[tuple[Table, int]]) ->
             role = "code"
         else:
             role = "value"
-        side = path[0] if path and path[0] in ("收入", "支出") else None
-        name, measure = _value_name(path)
-        columns.append(_Column(c, path, role, side, name, measure))
+        columns.append(_Column(c, path, role, _side(path), title=_title(path), subject=_column_subject(path)))
+    root = _shared_root([c.path for c in columns if c.role == "value"])
+    for column in columns:
+        column.name, column.measure = _value_name(column.path, root)
+    if len({c.side for c in columns if c.role == "value"} - {None}) < 2:
+        for column in columns:  # a side names one half of a two-sided table, nothing else
+            column.side = None
     group = 0
     for index, column in enumerate(columns):
         if column.role != "value" and index and columns[index - 1].role == "value":
             group += 1
         column.group = group
     return columns
+
+
+def _side(path: tuple[str, ...]) -> str | None:
+    """收入 or 支出 for a column under 「收入」/「本年收入」/「财政拨款支出」 …"""
+    top = path[0] if path else ""
+    for side in ("收入", "支出"):
+        if top == side or (top.endswith(side) and len(top) <= 8):
+            return side
+    return None
+
+
+def _title(path: tuple[str, ...]) -> str:
+    """A column's header path as printed, without the bare 收入/支出 of a two-sided table."""
+    return "／".join(label for label in path if label not in ("收入", "支出")) or "／".join(path)
+
+
+def _column_subject(path: tuple[str, ...]) -> str | None:
+    """The subject a column's figure is about when its row has no label of its own.
+
+    「“三公”经费预算数／合计」 → 三公经费, 「公务用车购置及运行费／小计」 → 公务用车购置及运行维护费,
+    「公务用车购置及运行费／购置费」 → 公务用车购置费, 「机关运行经费预算数」 → 机关运行经费.
+    ``None`` when the column is a bare total (合计) of the whole table.
+    """
+    labels = [_MEASURE_SUFFIX.sub("", label) or label for label in path if label not in _MEASURE_WORDS]
+    labels = [label for label in labels if label not in ("收入", "支出", "项目")]
+    while labels and labels[-1] in _GENERIC_LABELS:
+        labels.pop()
+        if labels:
+            return canonical_subject(labels[-1]) or labels[-1]
+        return None
+    if not labels:
+        return None
+    leaf = labels[-1]
+    if canonical_subject(leaf):
+        return canonical_subject(leaf)
+    if len(labels) >= 2:
+        parent = labels[-2]
+        for cut in range(len(parent), 1, -1):  # 公务用车购置及运行费 + 运行费 → 公务用车运行费
+            found = canonical_subject(parent[:cut] + leaf)
+            if found:
+                return found
+    return leaf
 
 
 def _mostly_text(texts: list[str]) -> bool:
@@ -202,8 +260,20 @@ def _mostly_text(texts: list[str]) -> bool:
     return textual * 2 > len(texts)
 
 
-def _value_name(path: tuple[str, ...]) -> tuple[str, str | None]:
-    """A value column's name and measure: (公务接待费, 预算数), (基本支出, None) …"""
+def _shared_root(paths: list[tuple[str, ...]]) -> int:
+    """How many leading header labels all value columns share (「支出预算」 over 合计 | 基本支出 …)."""
+    depth = 0
+    while paths and all(len(p) > depth + 1 for p in paths) and len({p[depth] for p in paths}) == 1:
+        depth += 1
+    return depth
+
+
+def _value_name(path: tuple[str, ...], root: int = 0) -> tuple[str, str | None]:
+    """A value column's name and measure: (公务接待费, 预算数), (基本支出, None) …
+
+    A generic leaf (合计, 小计) is named with its group when the group is not shared by every
+    value column: 「公务用车购置及运行费（小计）」 beside 「“三公”经费预算数（合计）」.
+    """
     if not path:
         return "数值", None
     last = path[-1]
@@ -211,6 +281,8 @@ def _value_name(path: tuple[str, ...]) -> tuple[str, str | None]:
         measure = _MEASURE_WORDS[last]
         parent = [p for p in path[:-1] if p not in ("收入", "支出")]
         return (f"{parent[-1]}（{last}）" if parent else last), measure
+    if last in _GENERIC_LABELS and len(path) - root >= 2 and path[-2] not in ("收入", "支出", *_MEASURE_WORDS):
+        return f"{path[-2]}（{last}）", None
     return last, None
 
 
@@ -222,6 +294,8 @@ def _split_code(cells: list[Cell | None], columns: list[_Column], value: _Column
     parts = [((cells[c.index].text if c.index < len(cells) and cells[c.index] is not None else "") or "").strip() for c in split]
     if not any(parts):
         return None
+    if any(part and (not part.isdigit() or len(part) != width) for part, width in zip(parts, _SPLIT_CODE_WIDTHS, strict=False)):
+        return None  # a misprinted part (「7 | 11 | 02」): no code rather than a wrong one
     held = carry.setdefault(value.group, ["", "", ""])
     level = max(i for i, part in enumerate(parts) if part)
     for i, part in enumerate(parts):
