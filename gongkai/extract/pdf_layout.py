@@ -16,6 +16,7 @@ backends. ``layout_page`` then does everything else, so that the backends cannot
 from __future__ import annotations
 
 import bisect
+import re
 import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -559,7 +560,99 @@ def find_grids(segments: Iterable[Segment]) -> list[Grid]:
     return grids
 
 
-def _table_record(grid: Grid, cell_chars: list[list[Char]], page: int) -> RawTable:
+class LooseRow(NamedTuple):
+    """A printed row next to a ruled table that its ruling lines leave out (at a page break)."""
+
+    top: float
+    bottom: float
+    spans: list[tuple[int, int]]  # (first grid column, columns spanned) of each cell
+    chars: list[list[Char]]  # the chars of each cell
+
+
+_FIGURE_TEXT = re.compile(r"^-?[\d,]*\d(?:\.\d+)?$")
+
+
+def loose_rows(grid: Grid, lines: list[LineChars]) -> tuple[list[LooseRow], list[LooseRow], set[int]]:
+    """Rows printed right above or below a grid without ruling lines of their own.
+
+    Spreadsheet exports that break a table over pages often draw the first row of the new
+    page (or the last row of the old one) without its outer rule; its text then lies just
+    outside the grid. A text line is taken as such a row when it touches the grid (no more
+    than a row's height away), lies within the grid's width, falls into at least two of
+    the columns of the grid's edge row and prints a figure in one of them. Returns the rows
+    above (top to bottom), the rows below, and the indexes of the lines taken.
+    """
+    taken: set[int] = set()
+    above: list[LooseRow] = []
+    below: list[LooseRow] = []
+    top_spans = _edge_spans(grid, first=True)
+    bottom_spans = _edge_spans(grid, first=False)
+    edge = grid.ys[0]
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index]
+        if line.bottom > edge + COVER or top_spans is None:
+            continue
+        row = _as_row(grid, line, top_spans, edge - line.bottom)
+        if row is None:
+            break
+        above.insert(0, row)
+        taken.add(index)
+        edge = line.top
+    edge = grid.ys[-1]
+    for index, line in enumerate(lines):
+        if line.top < edge - COVER or bottom_spans is None:
+            continue
+        row = _as_row(grid, line, bottom_spans, line.top - edge)
+        if row is None:
+            break
+        below.append(row)
+        taken.add(index)
+        edge = line.bottom
+    return above, below, taken
+
+
+def _edge_spans(grid: Grid, first: bool) -> list[tuple[int, int]] | None:
+    """The column spans of the grid's first (or last) row, ``None`` when a position there has no cell."""
+    row = 0 if first else len(grid.ys) - 2
+    owners = grid.owner[row]
+    if any(owner < 0 for owner in owners):
+        return None
+    spans: list[tuple[int, int]] = []
+    for c, owner in enumerate(owners):
+        if c == 0 or owners[c - 1] != owner:
+            spans.append((c, 1))
+        else:
+            spans[-1] = (spans[-1][0], spans[-1][1] + 1)
+    return spans
+
+
+def _as_row(grid: Grid, line: LineChars, spans: list[tuple[int, int]], gap: float) -> LooseRow | None:
+    height = line.bottom - line.top
+    row_height = max(height, min(b - a for a, b in pairwise(grid.ys)))
+    if gap > row_height:
+        return None
+    cells: list[list[Char]] = [[] for _ in spans]
+    bounds = [(grid.xs[c], grid.xs[c + cs]) for c, cs in spans]
+    for char in line.chars:
+        centre = (char.x0 + char.x1) * 0.5
+        slot = next((k for k, (left, right) in enumerate(bounds) if left <= centre <= right), None)
+        if slot is None:
+            return None
+        cells[slot].append(char)
+    for space in line.spaces:
+        centre = (space.x0 + space.x1) * 0.5
+        slot = next((k for k, (left, right) in enumerate(bounds) if left <= centre <= right), None)
+        if slot is not None:
+            cells[slot].append(space)
+    texts = [cell_text(chars) for chars in cells]
+    if sum(1 for t in texts if t) < 2 or not any(_FIGURE_TEXT.match(t.replace(" ", "")) for t in texts if t):
+        return None
+    return LooseRow(line.top, line.bottom, spans, cells)
+
+
+def _table_record(
+    grid: Grid, cell_chars: list[list[Char]], page: int, above: Sequence[LooseRow] = (), below: Sequence[LooseRow] = ()
+) -> RawTable:
     n_rows, n_cols = len(grid.ys) - 1, len(grid.xs) - 1
     rows: list[list[str | None]] = [[None] * n_cols for _ in range(n_rows)]
     boxes: list[list[BBox | None]] = [[None] * n_cols for _ in range(n_rows)]
@@ -568,12 +661,28 @@ def _table_record(grid: Grid, cell_chars: list[list[Char]], page: int) -> RawTab
     for index, (r, c, rs, cs) in enumerate(grid.cells):
         rows[r][c] = cell_text(cell_chars[index])
         boxes[r][c] = BBox(xs[c], ys[r], xs[c + cs], ys[r + rs])
+    extra_above = [_loose_record(row, xs, n_cols) for row in above]
+    extra_below = [_loose_record(row, xs, n_cols) for row in below]
+    rows = [r for r, _ in extra_above] + rows + [r for r, _ in extra_below]
+    boxes = [b for _, b in extra_above] + boxes + [b for _, b in extra_below]
+    top = round(above[0].top, DIGITS) if above else ys[0]
+    bottom = round(below[-1].bottom, DIGITS) if below else ys[-1]
     return RawTable(
         page=page,
         rows=tuple(tuple(row) for row in rows),
-        bbox=BBox(xs[0], ys[0], xs[-1], ys[-1]),
+        bbox=BBox(xs[0], top, xs[-1], bottom),
         boxes=tuple(tuple(row) for row in boxes),
     )
+
+
+def _loose_record(row: LooseRow, xs: list[float], n_cols: int) -> tuple[list[str | None], list[BBox | None]]:
+    texts: list[str | None] = [None] * n_cols
+    boxes: list[BBox | None] = [None] * n_cols
+    top, bottom = round(row.top, DIGITS), round(row.bottom, DIGITS)
+    for (c, cs), chars in zip(row.spans, row.chars, strict=True):
+        texts[c] = cell_text(chars)
+        boxes[c] = BBox(xs[c], top, xs[c + cs], bottom)
+    return texts, boxes
 
 
 # --------------------------------------------------------------------------- pages
@@ -590,10 +699,16 @@ def layout_page(
     grids = find_grids(segments) if segments else []
     per_cell: list[list[list[Char]]] = [[[] for _ in g.cells] for g in grids]
     rest = _sort_chars(chars, width, height, grids, per_cell)
-    blocks: list[tuple[float, int, TextLine | RawTable]] = [
-        (g.ys[0], 0, _table_record(g, per_cell[k], number)) for k, g in enumerate(grids)
-    ]
-    blocks.extend((line.top, 1, _line_record(line, number)) for line in cluster_lines(rest))
+    lines = cluster_lines(rest)
+    blocks: list[tuple[float, int, TextLine | RawTable]] = []
+    taken: set[int] = set()
+    for k, grid in enumerate(grids):
+        above, below, rows_taken = loose_rows(grid, [line for i, line in enumerate(lines) if i not in taken])
+        kept = [i for i in range(len(lines)) if i not in taken]
+        taken.update(kept[i] for i in rows_taken)
+        record = _table_record(grid, per_cell[k], number, above, below)
+        blocks.append((record.bbox.top if record.bbox else grid.ys[0], 0, record))
+    blocks.extend((line.top, 1, _line_record(line, number)) for i, line in enumerate(lines) if i not in taken)
     blocks.sort(key=lambda item: (item[0], item[1]))
     return RawPage(
         number=number, blocks=[b for _, _, b in blocks], width=round(width, DIGITS), height=round(height, DIGITS)

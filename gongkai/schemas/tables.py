@@ -114,7 +114,7 @@ BUDGET_TABLES: tuple[TableKind, ...] = (
 )
 
 _PHASE_WORD = re.compile(r"(?<!一般公共)(?<!政府性基金)(?<!国有资本经营)预算")
-_BUDGET_NOISE = re.compile(r"(?:部门预算)?(?:按)?(?:功能|经济)(?:分类|科目)")
+_BUDGET_NOISE = re.compile(r"[（(](?:按)?(?:功能|经济)(?:分类|科目)[)）]|(?:部门预算)?(?:按)?(?:功能|经济)(?:分类|科目)")
 _PUBLISHER = re.compile(r"^(?:本?部门[（(]单位[)）]|预算单位|本?部门|本?单位)")
 # What may print before a table's name: the publisher (any organisation), its level words.
 _OWNER_END = re.compile(

@@ -128,12 +128,15 @@ def _spans_from_blanks(table: Table, r: int, n_header: int, width: int) -> list:
     row = table.rows[r] + [None] * (width - len(table.rows[r]))
     if r + 1 >= n_header:
         return row
-    below = table.rows[r + 1] + [None] * (width - len(table.rows[r + 1]))
+    labelled_below = [
+        any(c < len(table.rows[k]) and table.rows[k][c] is not None and table.rows[k][c].text for k in range(r + 1, n_header))
+        for c in range(width)
+    ]
     out = list(row)
     for c in range(1, width):
         cell, left = out[c], out[c - 1]
         spanning = left is None or bool(left.text)
-        if cell is not None and not cell.text and spanning and below[c] is not None and below[c].text:
+        if cell is not None and not cell.text and spanning and labelled_below[c]:
             out[c] = None
     return out
 

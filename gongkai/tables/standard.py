@@ -128,7 +128,7 @@ def read_standard_table(document: Document, standard: StandardTable, maker: Fact
             labels = _row_label(cells, columns, column)
             split_code = _split_code(cells, columns, column, carry)
             if split_code is not None:
-                labels = ((labels[0] if labels else ""), split_code)
+                labels = ((labels[0] if labels else ""), split_code or None)
             if labels is None and not headless:
                 continue
             label, code = labels if labels else ("", None)
@@ -246,9 +246,9 @@ def _column_subject(path: tuple[str, ...]) -> str | None:
         return canonical_subject(leaf)
     if len(labels) >= 2:
         parent = labels[-2]
-        for cut in range(len(parent), 1, -1):  # 公务用车购置及运行费 + 运行费 → 公务用车运行费
+        for cut in range(2, len(parent)):  # 公务用车购置及运行费 + 运行费 → 公务用车运行费
             found = canonical_subject(parent[:cut] + leaf)
-            if found:
+            if found and found != canonical_subject(parent):
                 return found
     return leaf
 
@@ -287,15 +287,19 @@ def _value_name(path: tuple[str, ...], root: int = 0) -> tuple[str, str | None]:
 
 
 def _split_code(cells: list[Cell | None], columns: list[_Column], value: _Column, carry: dict[int, list[str]]) -> str | None:
-    """A code printed over 类 | 款 | 项 columns (201 | 06 | 01), parts carried down from above."""
+    """A code printed over 类 | 款 | 项 columns (201 | 06 | 01), parts carried down from above.
+
+    ``None`` when the row prints no part of a code, ``""`` when what it prints is no code.
+    """
     split = [c for c in columns[: value.index] if c.role == "code" and c.path and c.path[-1] in _SPLIT_CODE_HEADERS]
     if len(split) < 2:
         return None
     parts = [((cells[c.index].text if c.index < len(cells) and cells[c.index] is not None else "") or "").strip() for c in split]
     if not any(parts):
         return None
-    if any(part and (not part.isdigit() or len(part) != width) for part, width in zip(parts, _SPLIT_CODE_WIDTHS, strict=False)):
-        return None  # a misprinted part (「7 | 11 | 02」): no code rather than a wrong one
+    parts = [_code_part(part, width, i) for i, (part, width) in enumerate(zip(parts, _SPLIT_CODE_WIDTHS, strict=False))]
+    if any(part is None for part in parts):
+        return ""  # a misprinted part (「7 | 11 | 02」): no code rather than a wrong one
     held = carry.setdefault(value.group, ["", "", ""])
     level = max(i for i, part in enumerate(parts) if part)
     for i, part in enumerate(parts):
@@ -305,6 +309,21 @@ def _split_code(cells: list[Cell | None], columns: list[_Column], value: _Column
     if level < len(held) - 1:
         held[level + 1 :] = [""] * (len(held) - level - 1)
     return normalize_code(code)
+
+
+def _code_part(part: str, width: int, position: int) -> str | None:
+    """One printed part of a split code at its full width, ``None`` when it cannot be one.
+
+    A 款 or 项 printed with one digit lost its leading zero (「301 | 2」 is 30102); a 类 must
+    print all three digits.
+    """
+    if not part:
+        return part
+    if not part.isdigit() or len(part) > width:
+        return None
+    if len(part) < width:
+        return part.zfill(width) if position and len(part) == width - 1 else None
+    return part
 
 
 def _row_label(cells: list[Cell | None], columns: list[_Column], value: _Column) -> tuple[str, str | None] | None:
