@@ -433,6 +433,44 @@ def test_white_cell_fills_are_not_ruling_lines(tmp_path: Path, white: object) ->
 
 
 
+def test_rows_printed_outside_the_rules_join_their_table(tmp_path: Path) -> None:
+    """A table broken over pages by a spreadsheet export: the first row on the new page and the
+    last row on the old one are printed without their outer rules, just outside the grid."""
+    path = tmp_path / "loose.pdf"
+    canvas = Canvas(str(path))
+    xs, ys = [72.0, 200.0, 300.0, 400.0], [700.0, 680.0, 660.0, 640.0, 620.0]
+    canvas.drawString(72, 740, "Unit: 10k yuan")  # a line above the table with no figure stays text
+    for y in ys[1:-1]:
+        canvas.line(xs[0], y, xs[-1], y)
+    for x in xs:
+        canvas.line(x, ys[1], x, ys[-2])
+    rows = [["2210201", "Housing fund", "1,029.15"], ["2210202", "Rent", "1,959.99"], ["2210203", "Purchase", "12.00"], ["Total", "", "3,001.14"]]
+    _cell_texts(canvas, xs, ys, rows)
+    canvas.drawString(72, 600, "12.5 percent")  # far below the table: running text, not a row
+    canvas.save()
+    doc = assert_backends_agree(path)
+    [table] = _tables(doc, 1)
+    assert _grid(table) == rows
+    assert table.bbox is not None and round(table.bbox.top) == 148 and round(table.bbox.bottom) == 218
+    assert _lines(doc, 1) == ["Unit: 10k yuan", "12.5 percent"]
+
+
+def test_a_label_line_next_to_a_table_is_no_row(tmp_path: Path) -> None:
+    path = tmp_path / "labels.pdf"
+    canvas = Canvas(str(path))
+    xs, ys = [72.0, 200.0, 300.0, 400.0], [700.0, 680.0, 660.0, 640.0]
+    for y in ys[1:]:
+        canvas.line(xs[0], y, xs[-1], y)
+    for x in xs:
+        canvas.line(x, ys[1], x, ys[-1])
+    _cell_texts(canvas, xs, ys, [["Dept: Office", "", "Unit: yuan"], ROWS[1], ROWS[2]])
+    canvas.save()
+    doc = assert_backends_agree(path)
+    [table] = _tables(doc, 1)
+    assert _grid(table) == [ROWS[1], ROWS[2]]
+    assert _lines(doc, 1) == ["Dept: Office Unit: yuan"]
+
+
 def test_table_inside_a_form_xobject(tmp_path: Path) -> None:
     path = tmp_path / "form.pdf"
     canvas = Canvas(str(path))
