@@ -22,6 +22,7 @@ from gongkai.normalize.chars import (
 )
 from gongkai.normalize.chinese import to_simplified
 from gongkai.normalize.document import Cell, Document, Passage, Span, Table
+from gongkai.normalize.flat_tables import split_flat_tables
 from gongkai.normalize.numbers import Number, parse_number, to_yuan
 from gongkai.normalize.paragraphs import Paragraph, group_paragraphs, is_heading_start
 
@@ -54,6 +55,7 @@ def normalize_line(text: str) -> str:
 def normalize(raw: RawDocument) -> Document:
     """Normalise an extracted document."""
     builder = _Builder()
+    raw = split_flat_tables(raw)
     for page, block in group_paragraphs(raw):
         if isinstance(block, Paragraph):
             builder.add_paragraph(block)

@@ -29,10 +29,15 @@ def _kind(key: str, title: str, doc_type: str, pattern: str, required: bool = Tr
 
 _Q = r"[“”\"‘’「」]?"
 FINAL_ACCOUNTS_TABLES: tuple[TableKind, ...] = (
-    _kind("fa_total", "收入支出决算总表", "final_accounts", r"(?:部门)?收入支出决算总表|收支决算总表"),
+    _kind("fa_total", "收入支出决算总表", "final_accounts", r"(?:部门)?收入支出决算总?表|收支决算总表"),
     _kind("fa_income", "收入决算表", "final_accounts", r"(?:部门)?收入决算表"),
     _kind("fa_expense", "支出决算表", "final_accounts", r"(?:部门)?支出决算表"),
-    _kind("fa_fiscal_total", "财政拨款收入支出决算总表", "final_accounts", r"财政拨款收入支出决算总表|财政拨款收支决算总表"),
+    _kind(
+        "fa_fiscal_total",
+        "财政拨款收入支出决算总表",
+        "final_accounts",
+        r"(?:一般)?(?:公共预算)?财政拨款收入支出决算总?表|财政拨款收支决算总表",
+    ),
     _kind(
         "fa_general_expense",
         "一般公共预算财政拨款支出决算表",
@@ -49,7 +54,7 @@ FINAL_ACCOUNTS_TABLES: tuple[TableKind, ...] = (
         "fa_sangong",
         "财政拨款“三公”经费支出决算表",
         "final_accounts",
-        rf"(?:一般公共预算)?财政拨款{_Q}三公{_Q}经费(?:支出)?决算表",
+        rf"(?:一般公共预算)?财政拨款{_Q}三公{_Q}经费(?:支出)?决算表|{_Q}三公{_Q}经费(?:一般)?公共(?:预算)?财政拨款支出决算表",
         total="三公经费",
     ),
     _kind(
@@ -91,7 +96,7 @@ BUDGET_TABLES: tuple[TableKind, ...] = (
         "bd_sangong",
         "“三公”经费支出表",
         "budget",
-        rf"(?:一般公共预算|财政拨款)?(?:财政拨款)?{_Q}三公{_Q}经费(?:和机关运行经费|[、，]会议费[、，]培训费)?(?:支出)?表",
+        rf"(?:一般公共预算|财政拨款)?(?:财政拨款)?{_Q}三公{_Q}经费{_Q}(?:和机关运行经费|[、，]会议费[、，]培训费)?(?:支出)?(?:公开)?表",
         False,
         "三公经费",
     ),
@@ -109,7 +114,7 @@ BUDGET_TABLES: tuple[TableKind, ...] = (
         r"(?:财政拨款)?国有资本经营(?:预算)?(?:财政拨款)?(?:收入)?支出表",
         False,
     ),
-    _kind("bd_procurement", "政府采购表", "budget", r"政府采购(?:支出)?(?:明细)?表", False),
+    _kind("bd_procurement", "政府采购表", "budget", r"政府采购(?:支出)?(?:明细)?表", False, "政府采购"),
     _kind("bd_performance", "项目绩效目标表", "budget", r"(?:项目支出|项目|部门整体支出)?绩效目标(?:申报)?表", False),
 )
 
@@ -137,6 +142,10 @@ def budget_key(title: str) -> str:
 
 ALL_TABLES: tuple[TableKind, ...] = FINAL_ACCOUNTS_TABLES + BUDGET_TABLES
 
+# A table that is none of the standard ones (a staffing table, a list of units …): its rows
+# are read like theirs, so its figures are facts, but no rule of a standard table applies.
+OTHER_TABLE = TableKind("other", "表格", "", re.compile(r"(?!)"), False)
+
 _TITLE_PREFIX = re.compile(
     r"^(?:(?:部门|单位)?(?:决算|预算)?公开表\s*\d+[-—]?\d*|公开\s*\d+\s*表|附?表\s*[一二三四五六七八九十\d]+(?:[-—]\d+)?"
     r"|[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]+[)）])[：:\s、.．]*"
@@ -146,6 +155,7 @@ _TITLE_SUFFIX = re.compile(
     r"|[（(]?公开\s*\d+\s*表[)）]?$|[（(]表[一二三四五六七八九十\d]+[)）]$"
 )
 _YEAR_PREFIX = re.compile(r"^.*?(?:19|20)\d{2}\s*年度?")
+_APPROVAL = re.compile(r"批复(?=总?表$)")
 EMPTY_TABLE_NOTE = re.compile(r"本表无数据|本表为空|故本表为空|此表无数据|无数据|空表")
 UNIT_LINE = re.compile(r"(?:金额)?单位[：:]\s*(?P<unit>万元|元|千元|亿元|百万元)")
 
@@ -161,6 +171,7 @@ def clean_title(line: str, department: str | None = None) -> str:
         if re.search(r"(?:19|20)\d{2}年", text):
             text = _YEAR_PREFIX.sub("", text)
         text = _TITLE_SUFFIX.sub("", text)
+    text = _APPROVAL.sub("", text)  # a 决算批复表 is the 决算表 as the finance bureau approved it
     return text.strip("：:、.．")
 
 

@@ -56,6 +56,11 @@ def _header(texts: list[str]) -> dict[str, int] | None:
     return roles if needed else None
 
 
+def has_funds_block(table: Table) -> bool:
+    """Whether a table holds a funds block (年初预算数 … 执行数 … 执行率) read by ``read_funds``."""
+    return any(_header(table.texts(r)) is not None for r in range(table.n_rows))
+
+
 def read_funds(document: Document, maker: FactMaker, next_statement: int) -> tuple[list[FundsRow], list[Statement]]:
     """Every funds block in the document's tables, with a rate statement per row."""
     rows: list[FundsRow] = []

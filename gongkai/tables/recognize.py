@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass, field
 
 from gongkai.normalize.document import Document, Passage, Table
-from gongkai.schemas.tables import EMPTY_TABLE_NOTE, UNIT_LINE, TableKind, match_title
+from gongkai.schemas.tables import EMPTY_TABLE_NOTE, OTHER_TABLE, UNIT_LINE, TableKind, match_title
+from gongkai.tables.funds import has_funds_block
+from gongkai.tables.score import header_row
 
 _CONTEXT_PASSAGES = 4  # text passages between a title and its table
 _MAX_TITLE = 80  # characters: a longer passage is running text, not a title
@@ -100,7 +102,29 @@ def recognize_tables(document: Document, department: str | None, doc_type: str) 
             last.parts.append(table)
             continue
     _flush_unruled(pending, found)
-    return found
+    return found + _other_tables(document, found)
+
+
+def _other_tables(document: Document, found: list[StandardTable]) -> list[StandardTable]:
+    """The tables that are no standard table, no score table and no funds block, each with the
+    short line before it as its title and the unit printed just before it."""
+    claimed = {id(part) for table in found for part in table.parts}
+    others: list[StandardTable] = []
+    lines: list[Passage] = []
+    for passage in document.passages:
+        if passage.kind != "table":
+            lines.append(passage)
+            continue
+        table = passage.table
+        assert table is not None
+        recent, lines = lines[-_CONTEXT_PASSAGES:], []
+        if id(table) in claimed or header_row(table) is not None or has_funds_block(table):
+            continue
+        texts = [document.passage_text(p).strip() for p in recent if p.page >= table.page - 1]
+        unit = next((m.group("unit") for t in reversed(texts) if len(t) <= 60 and (m := UNIT_LINE.search(t))), None)
+        title = next((t for t in reversed(texts) if len(t) <= _MAX_TITLE and not UNIT_LINE.search(t)), OTHER_TABLE.title)
+        others.append(StandardTable(OTHER_TABLE, title, table.page, [table], unit or _unit_inside(table), title_start=table.start))
+    return others
 
 
 def _title(

@@ -29,7 +29,7 @@ from gongkai.tables.recognize import StandardTable
 
 _LABEL_HEADER = re.compile(r"^项目$|项目名称|科目名称|^名称$|单位名称|^科目$|^功能分类$|^经济分类$|支出功能分类|预算科目")
 _CODE_HEADER = re.compile(r"编码|代码|^类$|^款$|^项$")
-_IGNORED_HEADER = re.compile(r"^(?:行次|栏次|序号|行号)$")
+_IGNORED_HEADER = re.compile(r"^(?:行次|栏次|序号|行号|经费性质|单位性质|经费形式|备注|说明)$")
 _SPLIT_CODE_HEADERS = ("类", "款", "项")
 _SPLIT_CODE_WIDTHS = (3, 2, 2)
 _MEASURE_WORDS = {
@@ -46,6 +46,13 @@ _MEASURE_WORDS = {
 _ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．](?!\d)|[（(][一二三四五六七八九十\d]+[)）])\s*")
 _CODE_AND_NAME = re.compile(r"^(\d{3}(?:\s?\d{2}){0,2})\s*([^\d\s].*)$")
 _GENERIC_LABELS = {"合计", "总计", "小计"}
+_HEADER_UNITS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"[（(](万元|元|亿元|千元)[)）]$"), ""),  # the unit printed in the header
+    (re.compile(r"(?:人数|编制数|人员数|编制人数)$|^(?:在职|实有|退休|离休)人员$"), "人"),
+    (re.compile(r"(?:车辆数|车辆总数|车数|辆数)$"), "辆"),
+    (re.compile(r"(?:率|比例|占比|比重)(?:[（(]%[)）])?$|[（(]%[)）]$"), "%"),
+)
+_COUNT_UNITS = frozenset({"人", "辆"})
 _YEAR_WORD = re.compile(r"^(?:19|20)\d{2}年度?")
 _MEASURE_SUFFIX = re.compile(r"(?:预算数|决算数|预算|决算|控制数)$")
 
@@ -96,6 +103,7 @@ class _Column:
     measure: str | None = None
     group: int = 0  # which label columns this value column reads its row label from
     subject: str | None = None  # what the column itself names (for rows without a label)
+    unit: str | None = None  # a unit the header gives its column (人员编制数 → 人), over the table's
     title: str = ""  # the header path as a reader cites it (「“三公”经费预算数／合计」)
 
 
@@ -159,6 +167,8 @@ def read_standard_table(document: Document, standard: StandardTable, maker: Fact
             subject, measure = row.label, column.measure or default_measure
             if headless and (not row.label or row.label in _GENERIC_LABELS):
                 subject = column.subject or standard.kind.total or row.label
+            elif row.label in _GENERIC_LABELS and column.subject is None and standard.kind.total:
+                subject = standard.kind.total  # the 合计 of the 政府采购 table is the procurement total
             fact = maker.cell_fact(
                 table,
                 r,
@@ -168,7 +178,8 @@ def read_standard_table(document: Document, standard: StandardTable, maker: Fact
                 measure=measure,
                 table_name=standard.kind.title,
                 column=column.name,
-                unit=number.unit or standard.unit,
+                unit=number.unit or column.unit or standard.unit,
+                exact=column.unit in _COUNT_UNITS,
                 subject_code=row.code,
                 level=row.level,
                 row_label=row.label or "合计",
@@ -196,7 +207,9 @@ def _columns(first: Table, n_header: int, data_rows: list[tuple[Table, int]]) ->
             role = "code"
         else:
             role = "value"
-        columns.append(_Column(c, path, role, _side(path), title=_title(path), subject=_column_subject(path)))
+        columns.append(
+            _Column(c, path, role, _side(path), title=_title(path), subject=_column_subject(path), unit=_column_unit(path))
+        )
     root = _shared_root([c.path for c in columns if c.role == "value"])
     for column in columns:
         column.name, column.measure = _value_name(column.path, root)
@@ -209,6 +222,16 @@ def _columns(first: Table, n_header: int, data_rows: list[tuple[Table, int]]) ->
             group += 1
         column.group = group
     return columns
+
+
+def _column_unit(path: tuple[str, ...]) -> str | None:
+    """The unit a column header implies for its figures: head counts in 人, vehicles in 辆, rates in %."""
+    leaf = path[-1] if path else ""
+    for pattern, unit in _HEADER_UNITS:
+        match = pattern.search(leaf)
+        if match:
+            return unit or match.group(1)
+    return None
 
 
 def _side(path: tuple[str, ...]) -> str | None:

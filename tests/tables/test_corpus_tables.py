@@ -42,8 +42,9 @@ def table_fact(analysis, table_title, code_or_label, column):
 
 
 def test_all_nine_tables_recognised_with_units(putuo):
-    tables = {t.key: t for t in putuo.tables.standard}
+    tables = {t.key: t for t in putuo.tables.standard if t.key != "other"}
     assert set(tables) == NINE
+    assert [t.standard.page for t in putuo.tables.standard if t.key == "other"] == [4]  # the list of budget units
     assert {t.unit for t in tables.values()} == {"万元"}
     assert tables["fa_sangong"].standard.empty_note is True
     assert not tables["fa_sangong"].rows or not any(r.values for r in tables["fa_sangong"].rows)
@@ -92,7 +93,10 @@ def test_no_false_table_findings(putuo):
 
 def test_template_has_the_nine_tables_and_no_table_figures():
     analysis = analyse(extract(need(TEMPLATE)))
-    assert {t.key for t in analysis.tables.standard} == NINE
+    assert {t.key for t in analysis.tables.standard if t.key != "other"} == NINE
+    assert [t.standard.title for t in analysis.tables.standard if t.key == "other"] == [
+        "纳入上海市XX局2024年度部门决算编制范围的单位包括："  # the list of units, no figures
+    ]
     assert analysis.table_facts == []
     assert [f.rule for f in report(analysis).findings if f.category == "missing_table"] == []
 
