@@ -377,6 +377,9 @@ def _row_label(cells: list[Cell | None], columns: list[_Column], value: _Column)
                 names.insert(0, text)
     if not names and code is None:
         return None
+    total = next((n for n in names if n.replace(" ", "") in _GENERIC_LABELS), None)
+    if total is not None and code is None:
+        return total.replace(" ", ""), None  # a 合计 row has no other attributes (a stray header char is none)
     name = _ENUMERATOR.sub("", "".join(names)).strip()
     return name, code
 

@@ -163,3 +163,28 @@ def test_a_title_wrapped_over_two_lines() -> None:
     [row] = analysis.tables.standard[0].rows
     assert {c: str(f.value) for c, f in row.values.items()}["会议费"] == "15.00"
     assert row.values["因公出国（境）费"].value == Decimal("70.00")
+
+
+PROCUREMENT = "\n".join(
+    [
+        "某省某厅2019年部门预算",
+        "2019年政府采购预算表",
+        "部门：某省某厅单位：万元",
+        rows(
+            ("采购品目大类", "专项名称", "采购物品名称", "采购组织形", "总计"),
+            ("合计", "", "", "式", "120.00"),  # the header's last character wrapped below its rule
+            ("一、货物", "", "", "", "20.00"),
+            ("", "办公设备购置", "台式计算机", "政府集中采购", "20.00"),
+            ("二、服务", "", "", "", "100.00"),
+            ("", "物业管理", "物业服务", "部门集中采购", "100.00"),
+        ),
+    ]
+)
+
+
+def test_a_total_row_is_named_by_its_total_word_alone() -> None:
+    analysis = analysed(PROCUREMENT)
+    [table] = analysis.tables.of_kind("bd_procurement")
+    [total] = table.find(label="合计")
+    fact = total.values["总计"]
+    assert (fact.subject, str(fact.value), fact.unit) == ("政府采购", "120.00", "万元")
