@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from gongkai.extract.model import RawDocument, RawTable
+from gongkai.extract.model import BBox, RawDocument, RawTable
 from gongkai.normalize.chars import (
     PUNCT_STRENGTH,
     canonical_punctuation,
@@ -141,6 +141,8 @@ class _Builder:
 
     def add_table(self, page: int, raw: RawTable) -> None:
         continued = self._continued_table(page, raw)
+        if continued is not None and raw.n_cols != continued.n_cols:
+            raw = _regrid(raw, _column_edges(continued))
         table = continued or Table(len(self.tables), page, [], self.length, self.length, raw.bbox, (page,))
         rows = [list(r) for r in raw.rows]
         if continued is not None:
@@ -179,9 +181,55 @@ class _Builder:
         if not self.passages or self.passages[-1].kind != "table":
             return None
         previous = self.passages[-1].table
-        if previous is None or previous.pages[-1] != page - 1 or previous.n_cols != raw.n_cols:
+        if previous is None or previous.pages[-1] != page - 1:
+            return None
+        if previous.n_cols != raw.n_cols and not _aligned(raw, _column_edges(previous)):
             return None
         return previous
+
+
+_EDGE_SLACK = 2.0  # points: column edges this close on two pages are the same edge
+
+
+def _column_edges(table: Table) -> list[float] | None:
+    """The left edge of each column of a table with geometry (``None`` without)."""
+    edges: list[float | None] = [None] * table.n_cols
+    for row in table.rows:
+        for c, cell in enumerate(row):
+            if cell is not None and cell.bbox is not None and edges[c] is None:
+                edges[c] = cell.bbox.x0
+    if any(edge is None for edge in edges):
+        return None
+    return edges  # type: ignore[return-value]
+
+
+def _aligned(raw: RawTable, edges: list[float] | None) -> bool:
+    """Whether every cell of a table starts at one of ``edges`` (the same columns, some merged)."""
+    if edges is None or raw.boxes is None:
+        return False
+    for boxes in raw.boxes:
+        for box in boxes:
+            if box is not None and not any(abs(box.x0 - edge) <= _EDGE_SLACK for edge in edges):
+                return False
+    return True
+
+
+def _regrid(raw: RawTable, edges: list[float] | None) -> RawTable:
+    """A table whose cells are laid out again on the columns ``edges`` (merged cells spanning)."""
+    assert edges is not None and raw.boxes is not None
+    rows: list[tuple[str | None, ...]] = []
+    boxes: list[tuple[BBox | None, ...]] = []
+    for texts, row_boxes in zip(raw.rows, raw.boxes, strict=True):
+        out_texts: list[str | None] = [None] * len(edges)
+        out_boxes: list[BBox | None] = [None] * len(edges)
+        for text, box in zip(texts, row_boxes, strict=True):
+            if box is None:
+                continue
+            column = min(range(len(edges)), key=lambda c: abs(edges[c] - box.x0))
+            out_texts[column], out_boxes[column] = text, box
+        rows.append(tuple(out_texts))
+        boxes.append(tuple(out_boxes))
+    return RawTable(raw.page, tuple(rows), raw.bbox, tuple(boxes))
 
 
 def _clean_cell(text: str) -> str:
