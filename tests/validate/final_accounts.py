@@ -95,11 +95,17 @@ NARRATIVE = (
 )
 
 
-def final_accounts(narrative: tuple[str, ...] = NARRATIVE, omit: tuple[str, ...] = ()) -> str:
-    """The document; ``omit`` leaves out the tables with those titles."""
-    lines = [FINAL, "第一部分 2023年度部门决算表"]
+def final_accounts(
+    narrative: tuple[str, ...] = NARRATIVE,
+    omit: tuple[str, ...] = (),
+    keep: tuple[str, ...] | None = None,
+    preface: tuple[str, ...] = (),
+) -> str:
+    """The document; ``omit`` leaves out the tables with those titles, ``keep`` all others;
+    ``preface`` lines come before the tables (a 目录)."""
+    lines = [FINAL, *preface, "第一部分 2023年度部门决算表"]
     for title, body in TABLES:
-        if title not in omit:
+        if title not in omit and (keep is None or title in keep):
             lines += [title, "单位：万元", body]
     lines += ["第二部分 2023年度部门决算情况说明", *narrative]
     return "\n".join(lines) + "\n"

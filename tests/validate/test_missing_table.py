@@ -38,6 +38,14 @@ CASES = [
         document(FINAL, "本年支出合计307.78万元。", "部门决算表详见附件。"),
         Expect("missing_table.final_accounts", "info", (), page=1, message=("见附件",)),
     ),
+    # a page publishing two approved tables and naming no other: nothing is missing
+    case("two-tables-only", final_accounts(keep=("收入支出决算总表", "财政拨款“三公”经费支出决算表"))),
+    # three tables, and the 目录 names a fourth that is not there
+    case(
+        "listed-but-absent",
+        final_accounts(keep=("收入支出决算总表", "收入决算表", "支出决算表"), preface=("目录", "四、财政拨款收入支出决算总表")),
+        Expect("missing_table.final_accounts", "warning", (), page=None, message=("缺少《财政拨款收入支出决算总表》",)),
+    ),
     # not a 部门决算: nothing is required
     case("performance-report", document(PERFORMANCE, "本年支出合计307.78万元。")),
 ]

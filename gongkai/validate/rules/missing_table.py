@@ -6,10 +6,13 @@ import re
 from collections.abc import Iterator
 
 from gongkai.analysis import Analysis
+from gongkai.normalize.document import Document
 from gongkai.schemas.records import Evidence, Finding
-from gongkai.schemas.tables import FINAL_ACCOUNTS_TABLES
+from gongkai.schemas.tables import FINAL_ACCOUNTS_TABLES, TableKind, match_title
 from gongkai.validate.registry import rule
 
+_TITLE_LENGTH = 80
+_FULL_SET = 4  # tables present from which the document is taken to publish the whole set
 _ATTACHMENT = re.compile(r"详见附件|见附件|另附|附表见|附件\s*\d*\s*[：:]?\s*(?:部门)?决算表")
 
 
@@ -18,7 +21,8 @@ def missing_tables(analysis: Analysis) -> Iterator[Finding]:
     """A 部门决算 must contain the nine standard tables (收入支出决算总表 … 国有资本经营预算财政
     拨款收入支出决算表). A table printed empty with 「本表无数据」 counts as present. When the
     document holds none of them and says they are attached (详见附件), one note is given
-    instead of nine warnings."""
+    instead of nine warnings. A document holding only one to three of them (a page publishing
+    one approved table) is warned about only for tables it names itself (in its 目录)."""
     if analysis.info.doc_type != "final_accounts":
         return
     present = {t.key for t in analysis.tables.standard if t.standard.parts or t.standard.empty_note}
@@ -49,6 +53,10 @@ def missing_tables(analysis: Analysis) -> Iterator[Finding]:
             message="本文件中没有找到任何一张部门决算公开表（可能是扫描件或表格以图片形式发布）。",
         )
         return
+    if len(required) - len(missing) < _FULL_SET:
+        # a page publishing one or a few of the tables (a 决算批复 of one table): only the tables
+        # it names itself are missing
+        missing = [kind for kind in missing if _listed(document, kind)]
     for kind in missing:
         yield Finding(
             rule=missing_tables.id,
@@ -56,3 +64,15 @@ def missing_tables(analysis: Analysis) -> Iterator[Finding]:
             severity="warning",
             message=f"缺少《{kind.title}》：部门决算应公开九张表，本文件中找不到这一张（空表也应保留并注明“本表无数据”）。",
         )
+
+
+def _listed(document: Document, kind: TableKind) -> bool:
+    """Whether the document names a table (in its 目录 or text) outside the tables it holds."""
+    for passage in document.passages:
+        if passage.kind == "table":
+            continue
+        line = document.passage_text(passage).strip()
+        found = match_title(line, None, "final_accounts") if len(line) <= _TITLE_LENGTH else None
+        if found is not None and found.key == kind.key:
+            return True
+    return False
