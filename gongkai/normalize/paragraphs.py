@@ -27,6 +27,9 @@ _TERMINAL = tuple("。！？；.!?;")
 _DIGITS = re.compile(r"\d+")
 _UNBREAKABLE = re.compile(r"[0-9A-Za-z.,%]+")
 _CLAUSE_MARK = re.compile(r"[，,、；;：:]")
+_BODY_LINE = 20  # characters: a line this long is running text that may have wrapped
+_MARGIN_SHARE = 0.2  # of the body lines: an edge this many lines share is a margin
+_PAGE_BODY_LINES = 6  # body lines a page needs to be measured on its own
 _MIN_WRAPPED_TXT_LINE = 15  # chars: a shorter line before a blank line is a heading, not a wrapped line
 
 
@@ -99,7 +102,7 @@ def group_paragraphs(raw: RawDocument) -> list[tuple[int, Block]]:
                 continue
             if not block.text.strip():
                 continue
-            if current is not None and _continues(current.lines[-1], block, first_on_page, columns):
+            if current is not None and _continues(current.lines[-1], block, first_on_page, columns, current.lines[0]):
                 current.lines.append(block)
             else:
                 current = Paragraph(lines=[block])
@@ -109,34 +112,47 @@ def group_paragraphs(raw: RawDocument) -> list[tuple[int, Block]]:
 
 
 def _text_columns(raw: RawDocument) -> dict[int, tuple[float, float]]:
-    """The text column (left, right) of each page, measured over all pages of its width.
+    """The text column (left, right) of each page.
 
-    A page holding a table has few text lines; measuring the margins over every page of
-    the same size keeps a centred title from passing for the margin.
+    Measured on the page's own body lines (lines long enough to have wrapped) when it has
+    enough of them — layouts change from page to page within one document — and otherwise
+    over every page of the same width: a page holding a table has few text lines, and a
+    centred title must not pass for the margin.
     """
     by_width: dict[int, list[TextLine]] = {}
     page_width: dict[int, int] = {}
+    own: dict[int, tuple[float, float]] = {}
     for page in raw.pages:
         width = round(page.width or 0)
         page_width[page.number] = width
-        by_width.setdefault(width, []).extend(
-            b for b in page.blocks if isinstance(b, TextLine) and b.bbox is not None
-        )
-    margins: dict[int, tuple[float, float]] = {}
-    for width, lines in by_width.items():
-        if not lines:
-            continue
-        lefts = Counter(round(line.bbox.x0) for line in lines)  # type: ignore[union-attr]
-        repeated = [x for x, n in lefts.items() if n >= 2]
-        left = float(min(repeated or lefts))
-        rights = sorted(line.bbox.x1 for line in lines)  # type: ignore[union-attr]
-        right = rights[int(0.9 * (len(rights) - 1))]
-        margins[width] = (left, right)
-    return {number: margins[w] for number, w in page_width.items() if w in margins}
+        lines = [b for b in page.blocks if isinstance(b, TextLine) and b.bbox is not None]
+        by_width.setdefault(width, []).extend(lines)
+        body = [line for line in lines if len(line.text) >= _BODY_LINE]
+        if len(body) >= _PAGE_BODY_LINES:
+            own[page.number] = _margins(body)
+    shared = {width: _margins(lines) for width, lines in by_width.items() if lines}
+    return {number: own.get(number) or shared[w] for number, w in page_width.items() if number in own or w in shared}
 
 
-def _continues(prev: TextLine, line: TextLine, new_page: bool, columns: dict[int, tuple[float, float]]) -> bool:
-    """Whether ``line`` continues the paragraph whose last line is ``prev``."""
+def _margins(lines: list[TextLine]) -> tuple[float, float]:
+    """The left and right edges of the text column the lines are set in."""
+    body = [line for line in lines if len(line.text) >= _BODY_LINE] or lines
+    common = max(2, round(_MARGIN_SHARE * len(body)))
+    lefts = Counter(round(line.bbox.x0) for line in body)  # type: ignore[union-attr]
+    repeated = [x for x, n in lefts.items() if n >= common] or [x for x, n in lefts.items() if n >= 2]
+    left = float(min(repeated or lefts))
+    ends = Counter(round(line.bbox.x1) for line in body)  # type: ignore[union-attr]
+    edge, count = ends.most_common(1)[0]
+    if count >= common:  # justified text: the full lines end at one edge
+        return left, max(line.bbox.x1 for line in body if round(line.bbox.x1) == edge)  # type: ignore[union-attr]
+    rights = sorted(line.bbox.x1 for line in body)  # type: ignore[union-attr]
+    return left, rights[int(0.9 * (len(rights) - 1))]
+
+
+def _continues(
+    prev: TextLine, line: TextLine, new_page: bool, columns: dict[int, tuple[float, float]], first: TextLine | None = None
+) -> bool:
+    """Whether ``line`` continues the paragraph whose last line is ``prev`` (and first ``first``)."""
     prev_text, text = prev.text.strip(), line.text.strip()
     if is_heading_start(text) or _starts_block(text):
         return False
@@ -149,13 +165,23 @@ def _continues(prev: TextLine, line: TextLine, new_page: bool, columns: dict[int
         return False
     left, _ = columns.get(line.page, (line.bbox.x0, line.bbox.x1))
     _, right = columns.get(prev.page, (prev.bbox.x0, prev.bbox.x1))
-    if line.bbox.x0 - left >= 0.9 * size:
+    if line.bbox.x0 - left >= 0.9 * size and not _hanging(first or prev, line, size):
         return False  # a first-line indent (or a centred title) starts a new paragraph
     # the previous line ran to the margin, or stopped short only by the number or word that
     # could not be split and opens this line
     unbreakable = _UNBREAKABLE.match(text)
     allowance = 1.5 * size + (0.6 * size * len(unbreakable.group(0)) if unbreakable else 0.0)
     return prev.bbox.x1 >= right - allowance
+
+
+def _hanging(first: TextLine, line: TextLine, size: float) -> bool:
+    """Whether ``line`` sits at the hanging indent of a list item begun by ``first``
+    (「1. 加强……」 with its next lines set under the text, right of the number)."""
+    marker = HEADING_MARK.match(first.text)
+    if marker is None or first.bbox is None or line.bbox is None:
+        return False
+    indent = line.bbox.x0 - first.bbox.x0
+    return 0 < indent <= (len(marker.group(0).strip()) + 1.5) * size
 
 
 def _starts_block(text: str) -> bool:

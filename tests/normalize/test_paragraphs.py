@@ -441,3 +441,43 @@ def test_seed_final_accounts_text_is_clean() -> None:
         assert expected in document.text
     for residue in ("(qū)", "(wù)", ",、", ",,", "區", "務"):
         assert residue not in document.text
+
+
+# --- text columns that change from page to page, hanging indents -------------------------
+
+
+def _paragraphs_on(page: int, left: float, right: float, top: float, n: int) -> list[TextLine]:
+    """``n`` paragraphs of two lines each: an indented first line to the margin, a shorter second."""
+    lines = []
+    for k in range(n):
+        lines.append(line(f"第{k}段的第一行文字写满了这一行一直到右边的页边，", page, left + 2 * SIZE, top, right))
+        lines.append(line(f"第{k}段的第二行较短。", page, left, top + 16, left + 200))
+        top += 40
+    return lines
+
+
+def test_each_page_has_its_own_text_column() -> None:
+    """Page 1 is set wide (72–523), page 2 narrow (110–480) with a wide 编制单位 line beside its
+    table: the narrow page's wrapped lines still join."""
+    narrow = _paragraphs_on(2, 110.0, 480.0, 100.0, 6)
+    wide_line = line("编制单位：某区某局某某单位的全称写得很长很长单位：元", 2, 72.0, 60.0, 523.0)
+    document = pdf(_paragraphs_on(1, LEFT, RIGHT, 100.0, 4), [wide_line, *narrow])
+    texts = [document.passage_text(p) for p in document.passages]
+    assert "第0段的第一行文字写满了这一行一直到右边的页边，第0段的第二行较短。" in texts
+    assert texts.count("第3段的第一行文字写满了这一行一直到右边的页边，第3段的第二行较短。") == 2
+
+
+def test_a_list_item_with_a_hanging_indent_is_one_paragraph() -> None:
+    hang = LEFT + 3 * SIZE
+    document = pdf(
+        [
+            line("1. 加强案件办理的专业知能，掌握陈情争点，精进问题研", 1, LEFT, 100.0, RIGHT),
+            line("析能力，提升案件处理效能品质，妥适回应民众诉求，纾解民", 1, hang, 118.0, RIGHT),
+            line("怨。", 1, hang, 136.0, hang + 24),
+            line("2. 审慎办理案件，严守法定程序。", 1, LEFT, 154.0, LEFT + 200),
+        ]
+    )
+    assert [document.passage_text(p) for p in document.passages] == [
+        "1.加强案件办理的专业知能，掌握陈情争点，精进问题研析能力，提升案件处理效能品质，妥适回应民众诉求，纾解民怨。",
+        "2.审慎办理案件，严守法定程序。",
+    ]
