@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from gongkai.schemas.records import DocumentInfo, Fact, Statement
 
 if TYPE_CHECKING:
+    from gongkai.failures import StageFailure
     from gongkai.fields import TextReading
     from gongkai.normalize.document import Document
     from gongkai.tables import TableReading
@@ -15,7 +16,11 @@ if TYPE_CHECKING:
 
 @dataclass(slots=True)
 class Analysis:
-    """Everything known about one document before validation."""
+    """Everything known about one document before validation.
+
+    ``failures`` are the parts of the pipeline that raised on this document (reported as
+    ``internal`` findings); everything else was read as usual.
+    """
 
     document: Document
     info: DocumentInfo
@@ -24,6 +29,7 @@ class Analysis:
     facts: list[Fact] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     signs: dict[int, int] = field(default_factory=dict)
+    failures: list[StageFailure] = field(default_factory=list)
 
     def statements_of(self, kind: str) -> list[Statement]:
         """The statements of one kind (``rate``, ``share``, ``yoy``, ``enumeration`` …)."""

@@ -7,13 +7,17 @@ from pathlib import Path
 from typing import Any
 
 from gongkai.analysis import Analysis
-from gongkai.classify import classify
+from gongkai.classify import Classification, classify
 from gongkai.extract import RawDocument, extract
+from gongkai.failures import StageFailure, attempt, failure_finding
 from gongkai.fields import read_text
 from gongkai.normalize import normalize
 from gongkai.schemas.records import DocumentInfo, Report
 from gongkai.settings import Settings
 from gongkai.tables import read_tables
+
+# what is known of a document whose classification failed
+UNCLASSIFIED = Classification(doc_type="other", fiscal_year=None, department=None, region=None, title=None)
 
 
 def read(path: str | Path, settings: Settings | dict[str, Any] | None = None) -> Analysis:
@@ -23,13 +27,20 @@ def read(path: str | Path, settings: Settings | dict[str, Any] | None = None) ->
     cannot be read.
     """
     settings = Settings.resolve(settings)
-    return analyse(extract(path, settings))
+    return analyse(extract(path, settings), settings)
 
 
-def analyse(raw: RawDocument) -> Analysis:
-    """An ``Analysis`` of an already extracted document."""
+def analyse(raw: RawDocument, settings: Settings | dict[str, Any] | None = None) -> Analysis:
+    """An ``Analysis`` of an already extracted document.
+
+    Classification, each table reader and each text view run on their own: one that raises
+    is recorded in ``Analysis.failures`` and the rest is read as usual (with
+    ``settings.debug`` the exception propagates instead).
+    """
+    reraise = Settings.resolve(settings).debug
     document = normalize(raw)
-    kind = classify(document)
+    failures: list[StageFailure] = []
+    kind = attempt(lambda: classify(document), failures, "classify", reraise=reraise) or UNCLASSIFIED
     info = DocumentInfo(
         doc_id=raw.doc_id,
         source=raw.source,
@@ -42,13 +53,20 @@ def analyse(raw: RawDocument) -> Analysis:
         title=kind.title,
         warnings=tuple(raw.warnings),
     )
-    text = read_text(document, kind.doc_type, kind.department)
-    tables = read_tables(document, info, first_fact_id=len(text.mentions), first_statement_id=len(text.statements))
+    text = read_text(document, kind.doc_type, kind.department, reraise=reraise)
+    tables = read_tables(
+        document,
+        info,
+        first_fact_id=len(text.mentions),
+        first_statement_id=len(text.statements),
+        reraise=reraise,
+    )
     facts = [*text.facts, *tables.facts]
     statements = [*text.statements, *tables.statements]
     signs = {m.fact.fact_id: m.label.sign for m in text.mentions if m.label.sign}
     info = replace(info, warnings=(*info.warnings, *tables.warnings))
-    return Analysis(document, info, text, tables, facts, statements, signs)
+    failures = [*failures, *text.failures, *tables.failures]
+    return Analysis(document, info, text, tables, facts, statements, signs, failures)
 
 
 def check(path: str | Path, settings: Settings | dict[str, Any] | None = None) -> Report:
@@ -59,10 +77,16 @@ def check(path: str | Path, settings: Settings | dict[str, Any] | None = None) -
 
 
 def report(analysis: Analysis, settings: Settings | None = None) -> Report:
-    """Validate an analysis into a report."""
-    from gongkai.validate import run_rules
+    """Validate an analysis into a report.
 
-    findings = run_rules(analysis, Settings.resolve(settings))
+    The parts of the pipeline that failed (``analysis.failures``, and any rule that raises)
+    are ``internal`` findings beside the rules' own; ``--skip-rules internal`` leaves them out.
+    """
+    from gongkai.validate import order_findings, run_rules
+
+    settings = Settings.resolve(settings)
+    failed = [failure_finding(f) for f in analysis.failures if not settings.skipped(f.rule)]
+    findings = order_findings([*failed, *run_rules(analysis, settings)])
     return Report(
         document=analysis.info,
         facts=tuple(analysis.facts),

@@ -1,7 +1,10 @@
 """The ``gongkai`` command: a thin layer over the library.
 
 Exit codes: 0 done; 1 findings reached ``--fail-on``; 2 unreadable input or bad usage;
-3 an internal error (run with ``--debug`` for the traceback).
+3 an internal error (run with ``--debug`` for the traceback). A part of the pipeline that
+fails on one document (a table reader, a text matcher, a rule) is not an internal error of
+the command: it is reported as an ``internal`` finding and the exit code follows the
+findings; ``--debug`` raises it instead.
 """
 
 from __future__ import annotations
@@ -28,7 +31,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     def common(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("--pdf-backend", choices=("pdfium", "plumber"), help="PDF reader (default: pdfium)")
-        sub.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+        sub.add_argument(
+            "--debug",
+            action="store_true",
+            help="show tracebacks of internal errors (a failing table reader, matcher or rule raises instead of becoming an internal finding)",
+        )
 
     def rule_options(sub: argparse.ArgumentParser) -> None:
         sub.add_argument(
@@ -119,6 +126,7 @@ def _settings(args: argparse.Namespace, **extra: Any):  # type: ignore[no-untype
         pdf_backend=getattr(args, "pdf_backend", None),
         rules=tuple(getattr(args, "rules", ()) or ()) or None,
         skip_rules=tuple(getattr(args, "skip_rules", ()) or ()) or None,
+        debug=getattr(args, "debug", None),
         **extra,
     )
 

@@ -15,7 +15,9 @@ class Settings:
     ``max_bytes``, ``max_pages`` and ``timeout_seconds`` bound the work one file may
     cause (``0`` means no limit); ``pdf_backend`` picks the PDF reader; ``rules`` and
     ``skip_rules`` select validation rules by id prefix (``"rate"`` selects every
-    ``rate.*`` rule).
+    ``rate.*`` rule). A part of the pipeline (a table reader, a text matcher, a rule)
+    that fails on a document becomes one ``internal`` finding and the rest is still
+    reported; ``debug`` re-raises the exception instead, for its traceback.
     """
 
     max_bytes: int = 200 * 1024 * 1024
@@ -24,6 +26,7 @@ class Settings:
     pdf_backend: str = "pdfium"
     rules: tuple[str, ...] = ()
     skip_rules: tuple[str, ...] = ()
+    debug: bool = False
 
     def __post_init__(self) -> None:
         if self.pdf_backend not in PDF_BACKENDS:
@@ -52,10 +55,14 @@ class Settings:
 
     def rule_selected(self, rule_id: str) -> bool:
         """Whether a rule id passes the ``rules``/``skip_rules`` prefixes."""
-
-        def matches(prefix: str) -> bool:
-            return rule_id == prefix or rule_id.startswith(prefix + ".")
-
-        if self.rules and not any(matches(p) for p in self.rules):
+        if self.rules and not any(_matches(rule_id, p) for p in self.rules):
             return False
-        return not any(matches(p) for p in self.skip_rules)
+        return not self.skipped(rule_id)
+
+    def skipped(self, rule_id: str) -> bool:
+        """Whether ``skip_rules`` names the id or a prefix of it (``internal`` skips every ``internal.*``)."""
+        return any(_matches(rule_id, p) for p in self.skip_rules)
+
+
+def _matches(rule_id: str, prefix: str) -> bool:
+    return rule_id == prefix or rule_id.startswith(prefix + ".")

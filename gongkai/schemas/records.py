@@ -32,6 +32,7 @@ CATEGORIES = (
     "foreign_entity",
     "missing_table",
     "year",
+    "internal",
 )
 
 

@@ -2,29 +2,47 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from gongkai.analysis import Analysis
+from gongkai.failures import StageFailure, attempt, failure_finding, unfounded_rules
 from gongkai.schemas.records import SEVERITIES, Finding
 from gongkai.settings import Settings
 from gongkai.validate.registry import REGISTRY, Rule
 from gongkai.validate.rules import load_rules
 
-__all__ = ["REGISTRY", "Rule", "run_rules"]
+__all__ = ["REGISTRY", "Rule", "order_findings", "run_rules"]
 
 
 def run_rules(analysis: Analysis, settings: Settings | None = None) -> list[Finding]:
-    """The findings of every selected rule, most severe first, then by page."""
+    """The findings of every selected rule, most severe first, then by page.
+
+    A rule that raises yields one ``internal.rule`` finding naming it instead of its findings
+    (with ``settings.debug`` the exception propagates); the other rules run as usual. Rules
+    that judge what the document lacks are not run when the stage that looks for it failed.
+    """
     settings = Settings.resolve(settings)
     load_rules()
+    unfounded = unfounded_rules(analysis.failures)
+    if unfounded:
+        settings = Settings.resolve(settings, skip_rules=(*settings.skip_rules, *unfounded))
     findings: list[Finding] = []
+    failures: list[StageFailure] = []
     seen: set[tuple[str, tuple[str, ...], str]] = set()
     for rule_id, rule in REGISTRY.items():
         if not settings.rule_selected(rule_id):
             continue
-        for finding in rule.run(analysis):
+        found = attempt(lambda rule=rule: rule.run(analysis), failures, "rule", where=rule_id, reraise=settings.debug)
+        for finding in found or []:
             key = (finding.rule, finding.figures, finding.message)
             if key not in seen:
                 seen.add(key)
                 findings.append(finding)
+    failed = [failure_finding(f) for f in failures if not settings.skipped(f.rule)]
+    return order_findings([*failed, *findings])
+
+
+def order_findings(findings: Iterable[Finding]) -> list[Finding]:
+    """Findings most severe first, then by page (stable: equal ones keep their order)."""
     order = {severity: i for i, severity in enumerate(reversed(SEVERITIES))}
-    findings.sort(key=lambda f: (order[f.severity], f.page or 0))
-    return findings
+    return sorted(findings, key=lambda f: (order[f.severity], f.page or 0))
