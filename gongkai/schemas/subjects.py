@@ -13,6 +13,7 @@ from functools import lru_cache
 from gongkai.schemas.vocabulary import canonical_subject
 
 _AMOUNT_WORDS = re.compile(r"(?:金额|数额|资金|总额|支出数|数)$")
+_SPENDING = re.compile(r"(?:预算)?(?:支出|费用)$")
 _DECORATION = re.compile(r"^(?:部门|单位|本级|年度|全年|全部)|[“”\"]")
 
 
@@ -24,7 +25,8 @@ def subject_key(label: str) -> str:
     if canonical:
         return canonical
     stripped = _AMOUNT_WORDS.sub("", text)
-    return canonical_subject(stripped) or stripped or text
+    spent = _SPENDING.sub("", stripped)  # 公务接待费支出, 公务接待费预算支出 → 公务接待费
+    return canonical_subject(stripped) or canonical_subject(spent) or stripped or text
 
 
 def same_subject(a: str, b: str, strict: bool = False) -> bool:

@@ -103,6 +103,56 @@ EXCEED = [
 ]
 
 
+BOUND = [
+    # parts in the total's own sentence: the parts are the total's
+    case(
+        "same-sentence",
+        document(FINAL, "三公经费预算数为30.00万元，其中：因公出国（境）费20.00万元，公务接待费15.00万元。"),
+        Expect("sum.breakdown", "error", ("30.00", "20.00", "15.00"), message=("与总数相差5.00万元",)),
+    ),
+    # the same figures, but the list ended: a new section's figures are no parts of the total
+    case(
+        "list-ended-by-a-section",
+        document(
+            FINAL,
+            "住房改革支出预算支出合计30.00万元。其中：",
+            "1.住房公积金支出10.00万元。",
+            "2.提租补贴支出20.00万元。",
+            "六、财政拨款基本支出预算情况说明",
+            "财政拨款基本支出预算50.00万元。",
+            "（一）人员经费40.00万元。",
+            "（二）公用经费10.00万元。",
+        ),
+    ),
+    # a "part" that is the total's sibling (公务接待费 beside 公务用车…): the list ran past the total's parts
+    case(
+        "sibling-listed",
+        document(
+            FINAL,
+            "2.公务用车购置及运行费支出11.20万元，其中：",
+            "（1）公务用车购置支出0万元。",
+            "（2）公务用车运行维护费支出11.20万元。",
+            "3.公务接待费支出27万元。",
+        ),
+    ),
+    # parts printed pages away from the total are a guess of the matcher, never an accusation
+    case(
+        "distant-parts",
+        "\f".join(
+            [
+                document(FINAL, "（二）公用经费214.46万元。"),
+                document("第二部分", "一般公共预算财政拨款支出预算2070.22万元，比上年增加204.36万元。"),
+            ]
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expect"), BOUND)
+def test_parts_are_the_totals_only_when_printed_with_it(text: str, expect: list[Expect]) -> None:
+    assert_findings(text, expect, scope=("part_whole.parts_exceed", "sum.breakdown"))
+
+
 @pytest.mark.parametrize(("text", "expect"), EXCEED)
 def test_part_whole_parts_exceed(text: str, expect: list[Expect]) -> None:
     assert_findings(text, expect)

@@ -9,7 +9,8 @@ from gongkai.analysis import Analysis
 from gongkai.normalize.numbers import MONEY_FACTORS
 from gongkai.schemas.records import Fact, Finding, Statement
 from gongkai.schemas.subjects import subject_key
-from gongkai.schemas.vocabulary import FAMILIES, FAMILY_CORE
+from gongkai.schemas.vocabulary import FAMILIES, FAMILY_CORE, family_of
+from gongkai.validate.certainty import Placement
 from gongkai.validate.figures import amount_in, interval, make_finding, shown
 from gongkai.validate.interval import Interval
 from gongkai.validate.registry import rule
@@ -47,6 +48,21 @@ def listed_in_full(statement: Statement, family: str) -> bool:
         return True
     listed = {subject_key(p.subject) for p in parts}
     return FAMILY_CORE.get(family, frozenset()) <= listed or any(p.subject.startswith("其他") for p in parts)
+
+
+def lists_a_sibling(statement: Statement) -> bool:
+    """Whether a "part" is a sibling of the total (公务接待费 listed under 公务用车购置及运行维护费:
+    both are parts of 三公经费), which shows the list ran past the total's own parts."""
+    total = subject_key(statement.role("total")[0].subject)
+    family = family_of(total)
+    if family is None:
+        return False
+    return any(family_of(subject_key(p.subject)) == family and subject_key(p.subject) != total for p in statement.role("parts"))
+
+
+def bound_surely(placement: Placement, statement: Statement) -> bool:
+    """Whether the parts of an enumeration are surely the total's: printed with it, and none a sibling."""
+    return placement.enumeration(statement).certain and not lists_a_sibling(statement)
 
 
 def mixed_units(statement: Statement) -> list[Fact]:
@@ -88,10 +104,11 @@ def breakdown_sum(analysis: Analysis) -> Iterator[Finding]:
     """A total followed by its complete breakdown (其中：基本支出 …，项目支出 …; 货物、工程、
     服务; 行政编制、事业编制 …) must equal the sum of the parts, allowing each printed
     figure its rounding. Breakdowns with a part in another unit are left to the unit rule."""
+    placement = Placement(analysis.document)
     for statement in analysis.statements_of("enumeration"):
         total, parts = statement.role("total")[0], statement.role("parts")
         family = complete_breakdown(parts)
-        if family is None or unit_slip(statement)[0]:
+        if family is None or unit_slip(statement)[0] or not bound_surely(placement, statement):
             continue
         computed = parts_sum(parts)
         stated = interval(total)
@@ -123,10 +140,12 @@ def breakdown_sum(analysis: Analysis) -> Iterator[Finding]:
 @rule("part_whole.parts_exceed", "part_whole", "error")
 def parts_exceed(analysis: Analysis) -> Iterator[Finding]:
     """Parts listed under a total (其中 …) cannot add up to more than the total, even when
-    the list is not complete."""
+    the list is not complete. Only parts printed with their total — in its passage, or in
+    the list its passage opens (「其中：」 then （一）（二）…) — count as its parts."""
+    placement = Placement(analysis.document)
     for statement in analysis.statements_of("enumeration"):
         total, parts = statement.role("total")[0], statement.role("parts")
-        if complete_breakdown(parts) is not None or unit_slip(statement)[0]:
+        if complete_breakdown(parts) is not None or unit_slip(statement)[0] or not bound_surely(placement, statement):
             continue
         computed = parts_sum(parts)
         stated = interval(total)

@@ -1,0 +1,99 @@
+"""How surely the figures of a statement belong together, from where they are printed.
+
+A rule may accuse (``error``) only when every figure it rests on is bound with certainty:
+printed in the same passage as the figure it is compared with, or in a list the passage
+opens (a sentence ending 「其中：」 followed by its numbered items). A total on page 7 and
+"parts" collected from page 21 are no breakdown, whatever the text matcher proposed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from enum import IntEnum
+
+from gongkai.normalize.document import Document
+from gongkai.schemas.records import Fact, Statement
+
+_LIST_OPENERS = ("：", ":")
+_NEXT_ITEMS = 8  # passages a list opened by 「其中：」 may run on through
+_NAMED_REACH = 2  # passages between a total and a list that names it
+_ITEM = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d)|[①-⑳]|[一二三四五六七八九十]+[、.．])")
+_SECTION = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+(?:部分|章|节))")
+_INTRO = re.compile(r"^(?:的)?(?:具体)?(?:构成|组成|明细|情况)?(?:为|如下|是)?[：:]|^(?:中|的构成)[，,：:]?|^(?:主要)?(?:包括|用于)")
+
+
+class Binding(IntEnum):
+    """How a figure is placed relative to the figure it is bound to, surest first."""
+
+    SAME_SENTENCE = 0
+    SAME_PASSAGE = 1
+    NAMED_LIST = 2  # a list next to it that names it (「本年收入的具体构成为：」)
+    OPENED_LIST = 3  # an item of a list the passage opens (「……其中：」 then （一）（二）…)
+    DISTANT = 4  # another passage or page: a guess of the text matcher
+
+    @property
+    def certain(self) -> bool:
+        """Whether a rule may accuse on this binding."""
+        return self is not Binding.DISTANT
+
+
+class Placement:
+    """Where figures sit in one document: their passages, and how surely two belong together."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self._starts = [p.start for p in document.passages]
+
+    def passage_of(self, offset: int) -> int | None:
+        """The index of the passage holding a character offset."""
+        index = bisect.bisect_right(self._starts, offset) - 1
+        if index < 0:
+            return None
+        passage = self.document.passages[index]
+        return passage.index if offset <= passage.end else None
+
+    def binding(self, anchor: Fact, other: Fact) -> Binding:
+        """How ``other`` is bound to ``anchor`` (the total, the current figure …), by the
+        sentences that print them (a fact's evidence is its sentence)."""
+        document = self.document
+        a, b = anchor.evidence.start, other.evidence.start
+        pa, pb = self.passage_of(a), self.passage_of(b)
+        if pa is None or pb is None or pb < pa:
+            return Binding.DISTANT
+        if pa == pb:
+            low, high = sorted((a, b))
+            between = document.text[low:high]
+            return Binding.SAME_PASSAGE if any(mark in between for mark in "。！？") else Binding.SAME_SENTENCE
+        if pb - pa <= _NAMED_REACH and self._names(anchor, other, pb):
+            return Binding.NAMED_LIST
+        opener = document.passages[pa]
+        if pb - pa > _NEXT_ITEMS or not document.passage_text(opener).rstrip().endswith(_LIST_OPENERS):
+            return Binding.DISTANT
+        for passage in document.passages[pa + 1 : pb + 1]:
+            text = document.passage_text(passage).lstrip()
+            follows = passage.index == pa + 1 and not _SECTION.match(text)  # the sentence 「其中：」 opened goes on
+            if passage.kind == "table" or not (follows or _ITEM.match(text)) or _SECTION.match(text):
+                return Binding.DISTANT  # the list ended: an unnumbered paragraph, a table, a new section
+        return Binding.OPENED_LIST
+
+    def _names(self, anchor: Fact, other: Fact, passage: int) -> bool:
+        """Whether the text before ``other`` in its passage names the anchor's subject as what it
+        breaks down (「本年收入的具体构成为：」)."""
+        start = self.document.passages[passage].start
+        lead = self.document.text[start : other.evidence.end]  # up to the end of the part's sentence
+        subject = anchor.subject.replace("合计", "")
+        if not subject or subject not in lead:
+            return False
+        return _INTRO.search(lead[lead.index(subject) + len(subject) :]) is not None
+
+    def weakest(self, anchor: Fact, others: tuple[Fact, ...] | list[Fact]) -> Binding:
+        """The least sure binding among ``others`` to ``anchor``."""
+        return max((self.binding(anchor, other) for other in others), default=Binding.SAME_SENTENCE)
+
+    def enumeration(self, statement: Statement) -> Binding:
+        """How surely the parts of an enumeration (其中 …) belong to its total."""
+        totals = statement.role("total")
+        if not totals:
+            return Binding.DISTANT
+        return self.weakest(totals[0], statement.role("parts"))
