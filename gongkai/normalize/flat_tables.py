@@ -384,7 +384,7 @@ def _join_split_words(words: list[str]) -> list[str]:
 
 def _label_names(label_words: list[str], n_labels: int, keyed: bool) -> list[str]:
     names = [w for w in label_words if w not in ("类", "款", "项", "类款项", "备注")]
-    code = next((w for w in names if "编码" in w or "代码" in w), "科目编码")
+    code = next((w for w in names if ("编码" in w or "代码" in w) and "名称" not in w), "科目编码")
     others = [w for w in names if w != code]
     labels = others[:n_labels] + [f"名称{k + 1}" for k in range(n_labels - len(others[:n_labels]))]
     if n_labels and not others:

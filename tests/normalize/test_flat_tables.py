@@ -165,6 +165,7 @@ def test_corpus_approval_table_rebuilt_in_full() -> None:
 def test_corpus_list_of_units_keeps_full_rows_and_leaves_out_the_undecided() -> None:
     analysis = analyse(extract(need(FUJIAN / "pingtan_2015_all_units_sangong_budget_table.txt")))
     [table] = analysis.tables.of_kind("bd_sangong")
+    assert table.standard.parts[0].texts(0)[0] == "单位名称/预算代码"  # a name column, not a code column
     assert len(table.rows) == 236  # 235 units and the 合计 row
     [total] = table.find(label="合计")
     assert [str(f.value) for f in total.values.values()] == ["2793.77", "1663.67", "200.00", "930.1"]
