@@ -135,6 +135,22 @@ BOUND = [
             "3.公务接待费支出27万元。",
         ),
     ),
+    # a list holding its own subtotals (合共 …) is no flat list of parts
+    case(
+        "subtotals-in-the-list",
+        document(FINAL, "服务费用编列500千元，包括：电话费25千元、国内旅费270千元、货物运费6千元，合共276千元，印刷费175千元。"),
+    ),
+    # items the vocabulary does not know may be amounts mentioned in passing: a warning, not an error
+    case(
+        "unknown-items-exceed",
+        document(FINAL, "救助费用编列391.13万元，其中：灾害救助费用370.42万元，低利贷款额度294.00万元。"),
+        Expect(
+            "part_whole.parts_exceed",
+            "warning",
+            ("391.13", "370.42", "294.00"),
+            message=("大于总数", "未必都是总数的组成部分"),
+        ),
+    ),
     # parts printed pages away from the total are a guess of the matcher, never an accusation
     case(
         "distant-parts",

@@ -9,7 +9,7 @@ from gongkai.analysis import Analysis
 from gongkai.normalize.numbers import MONEY_FACTORS
 from gongkai.schemas.records import Fact, Finding, Statement
 from gongkai.schemas.subjects import subject_key
-from gongkai.schemas.vocabulary import FAMILIES, FAMILY_CORE, family_of
+from gongkai.schemas.vocabulary import FAMILIES, FAMILY_CORE, canonical_subject, family_of
 from gongkai.validate.certainty import Placement
 from gongkai.validate.figures import amount_in, interval, make_finding, shown
 from gongkai.validate.interval import Interval
@@ -60,9 +60,37 @@ def lists_a_sibling(statement: Statement) -> bool:
     return any(family_of(subject_key(p.subject)) == family and subject_key(p.subject) != total for p in statement.role("parts"))
 
 
+def lists_subtotals(parts: tuple[Fact, ...]) -> bool:
+    """Whether a "part" is the sum of the parts just before or just after it (「国内旅费270千元、
+    货物运费6千元，合共276千元」; 「1.补助…编列1,900千元，包括：（1）300千元（2）1,600千元」): the
+    list mixes items and their subtotals, so it is no flat list of parts."""
+    for k, part in enumerate(parts):
+        target = interval(part)
+        for step in (-1, 1):
+            run = Interval.point(Decimal(0))
+            j = k + step
+            while 0 <= j < len(parts):
+                run = run + interval(parts[j])
+                if abs(j - k) >= 2 and run.intersects(target):
+                    return True
+                j += step
+    return False
+
+
 def bound_surely(placement: Placement, statement: Statement) -> bool:
-    """Whether the parts of an enumeration are surely the total's: printed with it, and none a sibling."""
-    return placement.enumeration(statement).certain and not lists_a_sibling(statement)
+    """Whether the parts of an enumeration are surely the total's: printed with it, none a
+    sibling of the total, no subtotal among them."""
+    return (
+        placement.enumeration(statement).certain
+        and not lists_a_sibling(statement)
+        and not lists_subtotals(statement.role("parts"))
+    )
+
+
+def named_parts(statement: Statement) -> bool:
+    """Whether every part is a subject the vocabulary knows (基本支出, 公务接待费 …): then it is
+    surely a part of the total, not an amount the list's text mentions in passing."""
+    return all(canonical_subject(subject_key(p.subject)) is not None for p in statement.role("parts"))
 
 
 def mixed_units(statement: Statement) -> list[Fact]:
@@ -141,7 +169,10 @@ def breakdown_sum(analysis: Analysis) -> Iterator[Finding]:
 def parts_exceed(analysis: Analysis) -> Iterator[Finding]:
     """Parts listed under a total (其中 …) cannot add up to more than the total, even when
     the list is not complete. Only parts printed with their total — in its passage, or in
-    the list its passage opens (「其中：」 then （一）（二）…) — count as its parts."""
+    the list its passage opens (「其中：」 then （一）（二）…) — count as its parts, and a list
+    holding subtotals of its own items is no flat list. An error when every part is a named
+    budget subject, a warning when some part is an item the vocabulary does not know (the
+    text may mention an amount that is not a part)."""
     placement = Placement(analysis.document)
     for statement in analysis.statements_of("enumeration"):
         total, parts = statement.role("total")[0], statement.role("parts")
@@ -152,11 +183,14 @@ def parts_exceed(analysis: Analysis) -> Iterator[Finding]:
         if computed.lo <= stated.hi:
             continue
         listed = " + ".join(shown(p) for p in parts)
+        named = named_parts(statement)
         yield make_finding(
             parts_exceed,
-            f"“其中”所列各项之和{listed}大于总数{total.subject}{shown(total)}。",
+            f"“其中”所列各项之和{listed}大于总数{total.subject}{shown(total)}"
+            f"{'' if named else '（所列各项未必都是总数的组成部分，请核对）'}。",
             [total, *parts],
             [statement.evidence],
+            severity="error" if named else "warning",
         )
 
 
