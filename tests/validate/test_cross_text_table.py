@@ -35,3 +35,79 @@ CASES = [
 @pytest.mark.parametrize(("text", "expect"), CASES)
 def test_cross_text_table_narrative(text: str, expect: list[Expect]) -> None:
     assert_findings(text, expect, scope="cross_text_table.narrative")
+
+
+def budget(heading_amount: str, item: str = "“社会保障和就业支出（类）社会福利（款）社会福利事业单位（项）”") -> str:
+    """A 预算 whose tables are in 元 and whose narrative names a 科目 by its path, in 万元."""
+    return "\n".join(
+        [
+            "某区某福利院2024年单位预算",
+            "财政拨款支出主要内容如下：",
+            f"1.{item}{heading_amount}万元，主要用于人员经费。",
+            "2024年预算单位一般公共预算支出功能分类预算表",
+            "单位：元",
+            "\t".join(("功能分类科目编码", "", "", "功能分类科目名称", "合计", "基本支出", "项目支出")),
+            "\t".join(("类", "款", "项", "", "", "", "")),
+            "\t".join(("208", "", "", "社会保障和就业支出", "7,500,000", "7,500,000", "")),
+            "\t".join(("208", "10", "", "社会福利", "6,964,796", "6,964,796", "")),
+            "\t".join(("208", "10", "05", "社会福利事业单位", "6,964,796", "6,964,796", "")),
+            "\t".join(("208", "05", "", "行政事业单位养老支出", "535,204", "535,204", "")),
+            "\t".join(("208", "05", "01", "行政单位离退休", "300,000", "300,000", "")),
+            "\t".join(("208", "05", "02", "事业单位离退休", "235,204", "235,204", "")),
+            "\t".join(("合计", "", "", "", "7,500,000", "7,500,000", "")),
+        ]
+    ) + "\n"
+
+
+ITEMS = [
+    # 6,964,796元 is 696.4796万元: 696.48 holds it within rounding
+    case("path-agrees", budget("696.48")),
+    # 696.47 ± 0.005 misses 696.4796 → error, the 科目 named by its whole path
+    case(
+        "path-one-cent-off",
+        budget("696.47"),
+        Expect(
+            "cross_text_table.item",
+            "error",
+            ("696.47", "6964796"),
+            message=("正文称2081005社会福利事业单位696.47万元", "6964796元"),
+        ),
+    ),
+    # a name that fits one row only (社会福利事业单位) binds as surely as the path
+    case(
+        "unique-name-off",
+        budget("738.66", item="社会福利事业单位（项）"),
+        Expect("cross_text_table.item", "error", ("738.66", "6964796"), message=("738.66万元",)),
+    ),
+    # 离退休 fits no row exactly; an unknown name is never compared
+    case("unknown-name", budget("30.00", item="离退休（项）")),
+]
+
+
+@pytest.mark.parametrize(("text", "expect"), ITEMS)
+def test_cross_text_table_item(text: str, expect: list[Expect]) -> None:
+    assert_findings(text, expect, scope="cross_text_table.item")
+
+
+AMBIGUOUS = "\n".join(
+    [
+        "某省某厅2018年部门预算",
+        "1．行政运行（项）支出100.00万元，与上年相比增加2.00万元。",
+        "一般公共预算支出预算表",
+        "单位：万元",
+        "\t".join(("功能科目代码", "功能科目名称", "金额")),
+        "\t".join(("201", "一般公共服务支出", "300.00")),
+        "\t".join(("20101", "人大事务", "120.00")),
+        "\t".join(("2010101", "行政运行", "120.00")),
+        "\t".join(("20131", "党委办公厅（室）及相关机构事务", "180.00")),
+        "\t".join(("2013101", "行政运行", "180.00")),
+    ]
+) + "\n"
+
+
+def test_a_name_that_fits_several_rows_is_only_a_warning() -> None:
+    assert_findings(
+        AMBIGUOUS,
+        [Expect("cross_text_table.item", "warning", ("100.00", "120.00"), message=("行政运行100.00万元", "180.00万元"))],
+        scope="cross_text_table.item",
+    )

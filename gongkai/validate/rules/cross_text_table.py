@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from gongkai.analysis import Analysis
@@ -76,4 +77,93 @@ def narrative_vs_table(analysis: Analysis) -> Iterator[Finding]:
             f"{'（' + (cell.column or '') + '）' if cell.column else ''}为{shown(cell)}。",
             [fact, cell],
             severity="error" if certain else "warning",
+        )
+
+
+# --------------------------------------------------------------------------- items by 科目
+
+
+_ITEM_MEASURES = {"预算数", "决算数", "金额"}
+_SPENT = re.compile(r"支出|科目$")
+_TOTAL_COLUMN_NAMES = ("合计", "金额", "本年支出合计", "数值")
+
+
+def _path_key(text: str) -> str:
+    """A 科目 name or path compared without brackets, quotes and a trailing 支出."""
+    text = re.sub(r"[（(][^）)]*[)）]|[“”\"\s\-－—]", "", text)
+    return _SPENT.sub("", text) or text  # every 支出 goes: 「社会保障和就业支出（类）…」 names its path with it
+
+
+def _total_cell(row: TableRow) -> Fact | None:
+    """The figure a 科目 row gives in all: its 合计 (or only) column."""
+    for name in _TOTAL_COLUMN_NAMES:
+        if name in row.values:
+            return row.values[name]
+    return next(iter(row.values.values()), None) if len(row.values) == 1 else None
+
+
+def item_candidates(analysis: Analysis, fact: Fact) -> list[tuple[ReadTable, TableRow, Fact, bool]]:
+    """Table rows of the 科目 a narrative figure names, with whether the match is exact.
+
+    A match is exact when the narrative prints the 科目's whole path (类、款、项 names, as in
+    「“社会保障和就业支出（类）社会福利（款）社会福利事业单位（项）”」) or when its own name
+    names one row of the table only (「行政运行（项）」 in a table with one 行政运行).
+    """
+    key = _path_key(fact.subject)
+    if not key:
+        return []
+    found: list[tuple[ReadTable, TableRow, Fact, bool]] = []
+    for table in analysis.tables.standard:
+        if table.key == "other" or table.key.endswith(("sangong", "procurement", "performance")):
+            continue
+        names = {row.code: _path_key(row.label) for row in table.rows if row.code}
+        for row in table.rows:
+            if not row.code or len(row.code) not in (3, 5, 7):
+                continue
+            cell = _total_cell(row)
+            if cell is None or cell.value_yuan is None:
+                continue
+            path = "".join(names.get(row.code[:n], "") for n in (3, 5, 7) if n <= len(row.code))
+            own = names[row.code]
+            if key == path:
+                found.append((table, row, cell, True))
+            elif key == own or (len(row.code) == 7 and key == names.get(row.code[:5], "") + own):
+                unique = sum(1 for label in names.values() if label == own) == 1
+                found.append((table, row, cell, unique))
+    return found
+
+
+@rule("cross_text_table.item", "cross_text_table", "error")
+def item_vs_table(analysis: Analysis) -> Iterator[Finding]:
+    """An amount the narrative gives a 科目 (「“一般公共服务支出（类）…（项）”45.41万元」, 「行政运行（项）
+    支出10,883.36万元」) must be the amount of that 科目's row in a table that lists it — any of
+    them, since the narrative may speak of all funds or of the general budget only — each
+    figure read within its rounding (a 万元 figure against a 元 cell). An error when the 科目 is
+    named exactly and no table agrees; a warning when the name fits several rows."""
+    if not analysis.tables.standard:
+        return
+    reported: set[tuple[str, str]] = set()
+    for fact in analysis.text_facts:
+        if not fact.level or fact.measure not in _ITEM_MEASURES or fact.value_yuan is None:
+            continue
+        if analysis.info.doc_type == "budget" and fact.measure == "决算数":
+            continue  # last year's execution printed beside the budget: no table holds it
+        candidates = item_candidates(analysis, fact)
+        if not candidates or any(equal_mismatch(fact, cell) is None for _, _, cell, _ in candidates):
+            continue
+        key = (fact.subject, str(fact.value))
+        if key in reported:
+            continue
+        reported.add(key)
+        table, row, cell, _ = candidates[0]
+        exact = any(exact for *_, exact in candidates)
+        others = "；".join(
+            f"《{t.standard.kind.title}》为{shown(c)}" for t, _, c, _ in candidates[1:] if c.value_yuan != cell.value_yuan
+        )
+        yield make_finding(
+            item_vs_table,
+            f"正文称{row.code}{row.label}{shown(fact)}，《{table.standard.kind.title}》该科目为{shown(cell)}"
+            f"{'；' + others if others else ''}，四舍五入后对不上。",
+            [fact, cell],
+            severity="error" if exact else "warning",
         )
