@@ -2,7 +2,7 @@
 
     python -m gongkai.bench [PDF …] [--repeat 5]
 
-For every PDF (default: ``../shared/corpus/*.pdf`` and ``corpus/*.pdf``) it prints the median
+For every PDF (default: every PDF under ``../shared/corpus/`` and ``corpus/``) it prints the median
 wall time of an in-process, warm ``gongkai.check`` with each PDF backend, next to the bare
 extraction floors measured in the same run — pypdfium2's plain text of every page, and
 pdfplumber's ``extract_text()`` + ``extract_tables()`` — and the peak resident memory of a
@@ -115,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("pdfs", nargs="*", type=Path)
     parser.add_argument("--repeat", type=int, default=5, help="timed runs per measurement (median)")
     args = parser.parse_args(argv)
-    pdfs = args.pdfs or sorted(p for folder in DEFAULT_GLOBS if folder.exists() for p in folder.glob("*.pdf"))
+    pdfs = args.pdfs or sorted(p for folder in DEFAULT_GLOBS if folder.exists() for p in folder.rglob("*.pdf"))
     if not pdfs:
         print("no PDFs to measure", file=sys.stderr)
         return 2
