@@ -61,12 +61,15 @@ class RawTable:
     ``rows[r][c]`` is the text of the cell whose top-left corner is at ``(r, c)``, or
     ``None`` where the position is covered by a cell spanning from above or the left.
     ``boxes`` mirrors ``rows`` with each cell's box (``None`` without geometry).
+    ``undecided`` counts figures a rebuilt table could not place: its rows are then known
+    to be incomplete, and no sum over them is to be trusted.
     """
 
     page: int
     rows: tuple[tuple[str | None, ...], ...]
     bbox: BBox | None = None
     boxes: tuple[tuple[BBox | None, ...], ...] | None = None
+    undecided: int = 0  # figures left out because their column could not be told (a rebuilt table)
 
     @property
     def n_cols(self) -> int:

@@ -150,6 +150,7 @@ class _Builder:
             while rows and [_clean_cell(t) if t else "" for t in rows[0]] == head:
                 rows.pop(0)  # the header printed again on the continuation page
             table.pages = (*table.pages, page)
+        table.undecided += raw.undecided
         offset = len(table.rows)
         for r, raw_row in enumerate(rows):
             row: list[Cell | None] = []
@@ -229,7 +230,7 @@ def _regrid(raw: RawTable, edges: list[float] | None) -> RawTable:
             out_texts[column], out_boxes[column] = text, box
         rows.append(tuple(out_texts))
         boxes.append(tuple(out_boxes))
-    return RawTable(raw.page, tuple(rows), raw.bbox, tuple(boxes))
+    return RawTable(raw.page, tuple(rows), raw.bbox, tuple(boxes), raw.undecided)
 
 
 def _clean_cell(text: str) -> str:

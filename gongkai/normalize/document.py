@@ -48,6 +48,7 @@ class Table:
     end: int
     bbox: BBox | None = None
     pages: tuple[int, ...] = ()
+    undecided: int = 0  # figures of the source left out of the rows (their column unknown)
 
     @property
     def n_rows(self) -> int:

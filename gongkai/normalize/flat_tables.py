@@ -31,6 +31,7 @@ so the table is recognised by its title and its unit is read.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from itertools import combinations, product
@@ -58,6 +59,8 @@ _MAX_TREES = 5000
 _MAX_BLANKS = 8  # a row missing more figures than this is not placed
 _MAX_DEPTH = 4  # header rows
 _MAX_COMBINATIONS = 200_000  # placements tried together for one family of rows
+_PROFILE_EVIDENCE = 30  # placed figures needed before columns are told apart by their habits
+_PROFILE_MARGIN = 20.0  # how much likelier the best placement must be than the next
 
 
 @dataclass(slots=True)
@@ -133,7 +136,7 @@ def _split_page(page: RawPage, warnings: list[str]) -> None:
             if before:
                 blocks.append(TextLine(before, page.number, gap_before=block.gap_before if position == 0 else True))
             blocks.extend(TextLine(title, page.number, gap_before=True) for title in table.title)
-            blocks.append(RawTable(page=page.number, rows=tuple(tuple(row) for row in table.rows)))
+            blocks.append(RawTable(page=page.number, rows=tuple(tuple(row) for row in table.rows), undecided=table.dropped))
             if table.dropped:
                 warnings.append(
                     f"第{page.number}页一张由文字连成的表格中有{table.dropped}个数字无法确定所在的列（空白单元格被略去），未计入"
@@ -361,6 +364,7 @@ def _build(header: list[str], rows: list[_Row]) -> tuple[list[list[str | None]],
     dropped = 0
     candidates = [_placements(row.figures, len(leaves), constraints) for row in rows]
     _narrow_by_hierarchy(rows, candidates)
+    _narrow_by_profiles(rows, candidates, len(leaves))
     for row, placements in zip(rows, candidates, strict=True):
         placed, missing = _cells(row.figures, len(leaves), placements)
         dropped += missing
@@ -699,6 +703,52 @@ def _narrow_by_hierarchy(rows: list[_Row], candidates: list[list[tuple[int, ...]
                 if narrowed and len(narrowed) < len(candidates[m]):
                     candidates[m] = narrowed
                     changed = True
+
+
+def _shape(figure: str) -> tuple[int, bool]:
+    """What a column's figures look like: decimals printed, and whether it is a zero."""
+    return _decimals_of(figure), _value(figure) == 0
+
+
+def _decimals_of(figure: str) -> int:
+    return len(figure.split(".")[1]) if "." in figure else 0
+
+
+def _narrow_by_profiles(rows: list[_Row], candidates: list[list[tuple[int, ...]]], width: int) -> None:
+    """Settle rows the sums leave open by how each column prints its figures elsewhere.
+
+    Columns keep a habit: one prints 「0.00」 in nearly every row, another one decimal
+    (「31.4」) or whole numbers. The rows whose figures have one placement give each column
+    its profile (decimals, zero or not); a row with several placements takes the one its
+    figures fit far better than any other (``_PROFILE_MARGIN`` times likelier), and stays
+    undecided otherwise.
+    """
+    counts: list[dict[tuple[int, bool], int]] = [defaultdict(int) for _ in range(width)]
+    totals = [0] * width
+    for row, placements in zip(rows, candidates, strict=True):
+        if len(placements) == 1:
+            for figure, column in zip(row.figures, placements[0], strict=True):
+                counts[column][_shape(figure)] += 1
+                totals[column] += 1
+    if sum(totals) < _PROFILE_EVIDENCE:
+        return
+    shapes = {shape for column in counts for shape in column} | {_shape(f) for r in rows for f in r.figures}
+
+    def likelihood(column: int, figure: str) -> float:
+        return (counts[column][_shape(figure)] + 1) / (totals[column] + len(shapes))
+
+    for k, (row, placements) in enumerate(zip(rows, candidates, strict=True)):
+        if len(placements) < 2:
+            continue
+        scored = []
+        for positions in placements:
+            score = 1.0
+            for figure, column in zip(row.figures, positions, strict=True):
+                score *= likelihood(column, figure)
+            scored.append((score, positions))
+        scored.sort(reverse=True)
+        if scored[0][0] >= _PROFILE_MARGIN * scored[1][0]:
+            candidates[k] = [scored[0][1]]
 
 
 def _families(rows: list[_Row]) -> list[tuple[int, list[int]]]:

@@ -82,6 +82,12 @@ class ReadTable:
         """The table kind's key (``fa_expense`` …)."""
         return self.standard.kind.key
 
+    @property
+    def complete(self) -> bool:
+        """Whether every printed figure of the table is in its rows (a rebuilt table may have
+        left out figures whose column it could not tell): sums over it can be trusted."""
+        return all(part.undecided == 0 for part in self.standard.parts)
+
     def find(self, label: str | None = None, code: str | None = None, side: str | None = None) -> list[TableRow]:
         """Rows by label (or canonical label), by code, optionally on one side."""
         out = []

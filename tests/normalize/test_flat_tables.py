@@ -162,11 +162,32 @@ def test_corpus_approval_table_rebuilt_in_full() -> None:
     assert not [w for w in analysis.info.warnings if "无法确定所在的列" in w]
 
 
-def test_corpus_list_of_units_keeps_full_rows_and_leaves_out_the_undecided() -> None:
+def test_corpus_list_of_units_placed_by_its_columns_habits() -> None:
+    """Rows printing three figures of four: the sums allow the blank in either of the last two
+    columns; the 出国 column prints 0.00 and the 车辆 column one decimal elsewhere, so each
+    figure goes where its kind is printed — and the 出国 and 车辆 columns then add up to the
+    合计 row exactly."""
     analysis = analyse(extract(need(FUJIAN / "pingtan_2015_all_units_sangong_budget_table.txt")))
     [table] = analysis.tables.of_kind("bd_sangong")
     assert table.standard.parts[0].texts(0)[0] == "单位名称/预算代码"  # a name column, not a code column
-    assert len(table.rows) == 236  # 235 units and the 合计 row
+    assert len(table.rows) == 236 and table.complete  # 235 units and the 合计 row, every figure placed
     [total] = table.find(label="合计")
     assert [str(f.value) for f in total.values.values()] == ["2793.77", "1663.67", "200.00", "930.1"]
-    assert any("无法确定所在的列" in w for w in analysis.info.warnings)
+    sums = {c: sum(r.values[c].value for r in table.rows[:-1] if c in r.values) for c in table.columns}
+    assert [str(v) for v in sums.values()] == ["3243.07", "2112.97", "200.00", "930.1"]
+    assert not any("无法确定所在的列" in w for w in analysis.info.warnings)
+
+
+PROFILES = (
+    "2016年部门预算“三公经费”公开表 单位名称 “三公经费”合计数 公务接待费控制数 出国境经费控制数 车辆经费控制数 "
+    + " ".join(f"某单位{k} {12 + k}.30 {8 + k}.30 0.00 4.0" for k in range(30))
+    + " 某中心 2.80 2.80 0.00 某所 5.00 1.20 3.8 合计 811.80 688.00 0.00 123.8"
+)
+
+
+def test_a_row_short_of_figures_follows_the_columns_habits() -> None:
+    table = rebuilt(PROFILES)
+    # 「2.80 2.80 0.00」: 0.00 is how the 出国 column prints; 「5.00 1.20 3.8」: one decimal is the 车辆 column's
+    assert table.rows[31] == ["某中心", "2.80", "2.80", "0.00", ""]
+    assert table.rows[32] == ["某所", "5.00", "1.20", "", "3.8"]
+    assert table.dropped == 0

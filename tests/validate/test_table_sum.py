@@ -97,3 +97,36 @@ def test_sum_personnel_public(text: str, expect: list[Expect]) -> None:
 def test_baseline_has_no_findings_at_all() -> None:
     """The synthetic 决算 is consistent under every rule (missing_table included)."""
     assert_findings(BASELINE, [], scope=("",))
+
+
+def unit_list(last_cell: str, extra: tuple[str, ...] = ()) -> str:
+    """A 三公 control table of four units and its 合计 row, as pasted tab rows."""
+    rows = [
+        ("单位名称", "“三公经费”合计数", "公务接待费控制数", "车辆经费控制数"),
+        ("某局机关", "10.50", "2.90", "7.6"),
+        ("某局中心", "3.12", "3.12", ""),
+        ("某局所", "8.00", "4.20", "3.8"),
+        *(tuple(r.split("|")) for r in extra),
+        ("某局站", "2.00", "2.00", ""),
+        ("合计", "23.62", last_cell, "11.4"),
+    ]
+    return "某县2015年部门预算“三公经费”公开表\n单位：万元\n" + "\n".join("\t".join(r) for r in rows) + "\n"
+
+
+COLUMN = [
+    # 2.90 + 3.12 + 4.20 + 2.00 = 12.22: the 合计 row agrees, as does 7.6 + 3.8 = 11.4
+    case("list-adds-up", unit_list("12.22")),
+    # 12.24 is 0.02 above 12.22 ± 0.02 of four two-decimal figures' rounding → error
+    case(
+        "list-two-cents-over",
+        unit_list("12.25"),
+        Expect("sum.table_column", "error", ("12.25",), message=("“公务接待费控制数”为12.25万元", "上面4行相加为12.22万元")),
+    ),
+    # a numbered group row shows the list is not one level deep: no column sum is claimed
+    case("nested-list", unit_list("12.25", extra=("一、直属单位|0.00|0.00|",))),
+]
+
+
+@pytest.mark.parametrize(("text", "expect"), COLUMN)
+def test_sum_table_column(text: str, expect: list[Expect]) -> None:
+    assert_findings(text, expect, scope="sum.table_column")

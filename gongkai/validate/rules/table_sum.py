@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -38,7 +39,7 @@ def hierarchy(analysis: Analysis) -> Iterator[Finding]:
     of its 项, column by column, and the 合计 row the sum of the 类 rows."""
     for table in analysis.tables.standard:
         coded = [r for r in table.rows if r.code]
-        if not coded:
+        if not coded or not table.complete:
             continue
         for parent in coded:
             children = [r for r in coded if r.code != parent.code and r.code.startswith(parent.code) and len(r.code) == len(parent.code) + 2]  # type: ignore[union-attr]
@@ -123,3 +124,44 @@ def personnel_public(analysis: Analysis) -> Iterator[Finding]:
                 f"基本支出表中{row.label}{shown(stated)}，但{listed} = {sum_text(parts)}，相差{mismatch.describe_difference()}。",
                 [stated, *parts],
             )
+
+
+_GROUP_LABEL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d))|小计|其中|^[—-]")
+_MIN_LIST_ROWS = 3
+
+
+@rule("sum.table_column", "sum", "error")
+def column_total(analysis: Analysis) -> Iterator[Finding]:
+    """A table that lists items one level deep (units, projects — no 科目编码, no numbered group
+    rows, no 小计 or 其中) and closes with a 合计 row must have that row equal the sum of the
+    items, column by column, each figure within its rounding. Tables a rebuild left incomplete
+    are not summed."""
+    for table in analysis.tables.standard:
+        if not table.complete or any(r.code for r in table.rows):
+            continue
+        items = [r for r in table.rows if r.values]
+        if len(items) < _MIN_LIST_ROWS + 1 or items[-1].label not in ("合计", "总计"):
+            continue
+        total, parts = items[-1], items[:-1]
+        if any(_GROUP_LABEL.search(_printed_label(r)) or r.label in ("合计", "总计") for r in parts):
+            continue
+        for column, stated in total.values.items():
+            cells = [r.values[column] for r in parts if column in r.values]
+            if len(cells) < _MIN_LIST_ROWS:
+                continue
+            mismatch = sum_mismatch(stated, cells)
+            if mismatch is None:
+                continue
+            yield make_finding(
+                column_total,
+                f"《{table.standard.kind.title}》“{total.label}”行的“{column}”为{shown(stated)}，但上面{len(cells)}行"
+                f"相加为{sum_text(cells)}，相差{mismatch.describe_difference()}。",
+                [stated],
+                [stated.evidence],
+            )
+
+
+def _printed_label(row: TableRow) -> str:
+    """A row's label as printed, numbering included (the reader drops 「一、」 from its label)."""
+    fact = next(iter(row.values.values()), None)
+    return fact.evidence.quote if fact is not None else row.label
