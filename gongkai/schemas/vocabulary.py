@@ -115,6 +115,23 @@ SUBJECT_ALIASES: dict[str, tuple[str, ...]] = {
     "机关运行经费": ("机关运行经费",),
     # the vehicles a department holds (共有车辆N辆，其中：…用车); vehicles bought (购置车辆) are not
     "车辆总数": ("车辆总数", "共有车辆", "现有车辆", "实有车辆", "拥有车辆", "车辆总数量"),
+    # the money of the projects with performance targets (see CLAUSE_TOPICS)
+    "绩效目标涉及项目预算资金": (
+        "绩效目标涉及项目预算资金",
+        "绩效目标涉及项目资金",
+        "绩效目标涉及预算资金",
+        "绩效目标涉及预算金额",
+        "绩效目标涉及资金",
+    ),
+    "绩效目标管理资金": (
+        "绩效目标管理资金",
+        "绩效目标管理涉及财政性资金合计",
+        "绩效目标管理涉及财政性资金",
+        "绩效目标管理涉及财政资金",
+        "绩效目标管理涉及资金",
+        "绩效目标管理涉及项目资金",
+        "绩效目标管理涉及一般公共预算当年财政拨款",
+    ),
     "政府采购": ("政府采购", "政府采购支出总额", "政府采购金额", "政府采购支出"),
     "政府采购货物": ("政府采购货物支出", "货物采购", "政府采购货物"),
     "政府采购工程": ("政府采购工程支出", "工程采购", "政府采购工程"),
@@ -195,6 +212,33 @@ def family_of(subject: str) -> str | None:
     for name, members in FAMILIES.items():
         if subject in members:
             return name
+    return None
+
+
+# A label that says nothing on its own (涉及项目预算资金, 共涉及资金, 涉及财政性资金合计) is about
+# the topic of the clause before it: 「编报绩效目标的项目5个，涉及项目预算资金3328.13万元」 are
+# the funds of the projects with performance targets. GENERIC_LABEL recognises such a label;
+# CLAUSE_TOPICS (first match wins) name the topic, and topic + label is looked up in
+# SUBJECT_ALIASES (绩效目标 + 涉及项目资金 → 绩效目标涉及项目预算资金).
+GENERIC_LABEL = re.compile(r"^(?:共|合计|总共|累计)?涉及")
+CLAUSE_TOPICS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), topic)
+    for p, topic in (
+        (r"编报(?:了)?(?:项目)?绩效目标|绩效目标(?:编报|申报)|设置(?:了)?绩效目标|申报(?:了)?绩效目标", "绩效目标"),
+        (r"绩效目标管理", "绩效目标管理"),
+        (r"绩效(?:运行)?监控", "绩效监控"),
+        (r"绩效跟踪", "绩效跟踪"),
+        (r"绩效自评", "绩效自评"),
+        (r"(?:重点)?绩效评价", "绩效评价"),
+    )
+)
+
+
+def clause_topic(clause: str) -> str | None:
+    """The topic a clause names (``编报绩效目标的项目5个`` → ``绩效目标``), if any."""
+    for pattern, topic in CLAUSE_TOPICS:
+        if pattern.search(clause):
+            return topic
     return None
 
 

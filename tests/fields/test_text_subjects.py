@@ -1,4 +1,5 @@
-"""Subjects of facts read from running text: canonical names and the vehicle total.
+"""Subjects of facts read from running text: canonical names, the topic a generic label takes
+from the clause before it, and the vehicle total.
 
 Synthetic sentences test each mechanism with a case where it must not apply; the real corpus
 documents (skipped without ../shared) test it where it was found.
@@ -13,9 +14,9 @@ import pytest
 from gongkai.classify import classify
 from gongkai.extract import extract
 from gongkai.fields import TextReading, read_text
-from gongkai.fields.labels import parse_label
+from gongkai.fields.labels import parse_label, topical_subject
 from gongkai.normalize import normalize
-from gongkai.schemas.vocabulary import FAMILIES, PART_OF, SUBJECT_ALIASES, canonical_subject, family_of
+from gongkai.schemas.vocabulary import FAMILIES, PART_OF, SUBJECT_ALIASES, canonical_subject, clause_topic, family_of
 from tests.conftest import CORPUS, need
 from tests.fields.test_binding import facts, reading, statements
 
@@ -141,3 +142,76 @@ def test_vehicle_kinds_of_the_welfare_home_add_up_to_its_total() -> None:
     assert sum(int(p[2]) for p in parts) == 2
     bought = [row for row in facts(result) if row[0] == "单位购置车辆"]
     assert bought == [("单位购置车辆", "预算数", "0", "辆")]
+
+
+# --- generic labels take the topic of the clause before them ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("clause", "topic"),
+    [
+        ("本部门编报绩效目标的项目5个", "绩效目标"),
+        ("2018年本部门共5个项目实行绩效目标管理", "绩效目标管理"),
+        ("2018年项目支出均实行了绩效目标管理", "绩效目标管理"),
+        ("绩效跟踪评价的2024年度项目1个", "绩效跟踪"),
+        ("本年共安排项目10个", None),
+    ],
+)
+def test_clause_topic(clause: str, topic: str | None) -> None:
+    assert clause_topic(clause) == topic
+
+
+def test_funds_of_projects_with_performance_targets() -> None:
+    result = reading(
+        "2025年度，本部门编报绩效目标的项目共25个，涉及项目预算资金11381.60万元。",
+        "2018年本部门共5个项目实行绩效目标管理，涉及财政性资金合计5,086万元。",
+        title=BUDGET,
+    )
+    assert facts(result) == [
+        ("编报绩效目标的项目共", "数量", "25", "个"),  # the count stays a count
+        ("绩效目标涉及项目预算资金", "预算数", "11381.60", "万元"),
+        ("共", "数量", "5", "个"),
+        ("绩效目标管理资金", "预算数", "5086", "万元"),
+    ]
+
+
+def test_a_generic_label_without_a_topic_keeps_its_generic_subject() -> None:
+    result = reading(
+        "本年共安排项目10个，涉及项目资金500万元。",
+        # the topic must be in the clause right before the label, not anywhere in the sentence
+        "编报绩效目标的项目5个，另安排其他项目3个，涉及项目资金100万元。",
+        title=BUDGET,
+    )
+    assert [row for row in facts(result) if row[3] == "万元"] == [
+        ("涉及项目资金", "预算数", "500", "万元"),
+        ("涉及项目资金", "预算数", "100", "万元"),
+    ]
+
+
+def test_a_label_that_names_its_subject_takes_no_topic() -> None:
+    label = parse_label("项目支出", "万元")
+    assert topical_subject(label, "编报绩效目标的项目5个") is None
+    count = parse_label("涉及项目", "个")
+    assert topical_subject(count, "编报绩效目标的项目5个") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("shanghai/putuo_welfare_home_2024_unit_budget.pdf", "262.00"),
+        ("shanghai/putuo_wanli_subdistrict_2024_dept_budget.pdf", "5634.81"),
+        ("shanghai/putuo_general_office_2025_unit_budget.pdf", "6626"),
+    ],
+)
+def test_performance_target_funds_of_shanghai_budgets(name: str, value: str) -> None:
+    assert corpus_facts(name, "绩效目标涉及项目预算资金") == [("绩效目标涉及项目预算资金", "预算数", value, "万元")]
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "count"),
+    [("jiangsu/js_procuratorate_2018.pdf", "5086", "5"), ("jiangsu/js_high_court_2018.pdf", "4481.3", "6")],
+)
+def test_performance_target_funds_of_jiangsu_budgets(name: str, value: str, count: str) -> None:
+    rows = facts(corpus_reading(name))
+    index = rows.index(("绩效目标管理资金", "预算数", value, "万元"))
+    assert rows[index - 1] == ("共", "数量", count, "个")
