@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from gongkai.fields.labels import Label, parse_label, topical_subject
-from gongkai.fields.quantities import Quantity, find_quantities, sentence_bounds
+from gongkai.fields.quantities import ABSENCE_WORDS, Quantity, find_absences, find_quantities, sentence_bounds
 from gongkai.fields.views import View
 from gongkai.normalize.document import Document
 from gongkai.normalize.numbers import to_yuan
@@ -80,12 +80,16 @@ class MentionReader:
         text = view.text
         bounds = sentence_bounds(text)
         topic = _passage_topic(text, bounds)
-        quantities = find_quantities(text)
+        quantities = sorted(find_quantities(text) + find_absences(text, bounds), key=lambda q: q.start)
         sentence_index = 0
         previous: Mention | None = None
         for quantity in quantities:
             while sentence_index < len(bounds) - 1 and quantity.start >= bounds[sentence_index][1]:
                 sentence_index += 1
+            if quantity.raw in ABSENCE_WORDS:
+                quantity = self._absence(quantity)  # type: ignore[assignment]
+                if quantity is None:
+                    continue
             label = parse_label(quantity.label, quantity.unit, self.department)
             label = _with_clause_topic(label, text, bounds[sentence_index][0], quantity.label_start)
             in_sentence = previous if previous is not None and previous.sentence == sentence_index else None
@@ -94,6 +98,18 @@ class MentionReader:
             mention.enumerates = bool(ENUMERATION_AFTER.match(text[quantity.end : quantity.end + 12]))
             self.mentions.append(mention)
             previous = mention
+
+    def _absence(self, quantity: Quantity) -> Quantity | None:
+        """A zero stated in words (无机关运行经费), in the money unit of the figures before it.
+
+        Only a known money subject is read so (无此项支出, 无变化 are not figures), and only
+        when the text has printed money before, so that the zero has a unit.
+        """
+        label = parse_label(quantity.label, None, self.department)
+        if label.kind != "amount" or canonical_subject(label.subject) is None:
+            return None
+        unit = next((m.fact.unit for m in reversed(self.mentions) if m.fact.value_yuan is not None), None)
+        return replace(quantity, unit=unit) if unit else None
 
     def _subject(
         self,

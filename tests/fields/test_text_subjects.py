@@ -1,5 +1,5 @@
 """Subjects of facts read from running text: canonical names, the topic a generic label takes
-from the clause before it, and the vehicle total.
+from the clause before it, the vehicle total, and zeros stated in words (无…).
 
 Synthetic sentences test each mechanism with a case where it must not apply; the real corpus
 documents (skipped without ../shared) test it where it was found.
@@ -15,6 +15,7 @@ from gongkai.classify import classify
 from gongkai.extract import extract
 from gongkai.fields import TextReading, read_text
 from gongkai.fields.labels import parse_label, topical_subject
+from gongkai.fields.quantities import find_absences, sentence_bounds
 from gongkai.normalize import normalize
 from gongkai.schemas.vocabulary import FAMILIES, PART_OF, SUBJECT_ALIASES, canonical_subject, clause_topic, family_of
 from tests.conftest import CORPUS, need
@@ -215,3 +216,44 @@ def test_performance_target_funds_of_jiangsu_budgets(name: str, value: str, coun
     rows = facts(corpus_reading(name))
     index = rows.index(("绩效目标管理资金", "预算数", value, "万元"))
     assert rows[index - 1] == ("共", "数量", count, "个")
+
+
+# --- zeros stated in words --------------------------------------------------------------
+
+
+def test_an_absent_cost_is_a_zero_in_the_unit_of_the_text() -> None:
+    result = reading(
+        "（三）公务接待费0.00万元，与2023年预算持平。",
+        "二、机关运行经费预算",
+        "2024年某区社会福利院无机关运行经费。",
+        title=BUDGET,
+    )
+    assert facts(result) == [("公务接待费", "预算数", "0.00", "万元"), ("机关运行经费", "预算数", "0", "万元")]
+    zero = result.facts[-1]
+    assert (zero.raw, zero.exact, zero.value_yuan, zero.evidence.quote) == ("无", True, 0, "2024年某区社会福利院无机关运行经费。")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "本单位无此项支出。",  # not a subject of the vocabulary
+        "本部门无政府性基金预算，故本表为空表。",  # more than one clause
+        "无形资产12项0.5万元。",  # a sentence with figures
+        "与上年相比无变化。",
+    ],
+)
+def test_what_is_not_an_absent_cost(sentence: str) -> None:
+    result = reading("公务接待费1.00万元。", sentence, title=BUDGET)
+    assert all(f.raw != "无" for f in result.facts)
+
+
+def test_an_absence_before_any_money_figure_has_no_unit_and_is_not_read() -> None:
+    text = "2024年某单位无机关运行经费。"
+    assert [q.label for q in find_absences(text, sentence_bounds(text))] == ["机关运行经费"]
+    assert facts(reading(text, title=BUDGET)) == []
+
+
+def test_operating_cost_of_the_welfare_home() -> None:
+    assert corpus_facts("shanghai/putuo_welfare_home_2024_unit_budget.pdf", "机关运行经费") == [
+        ("机关运行经费", "预算数", "0", "万元")
+    ]
