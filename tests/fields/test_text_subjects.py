@@ -84,6 +84,18 @@ def test_travel_abroad_cost_of_the_jiangsu_narrative() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("label", "canonical"),
+    [
+        ("公务车购置及运行费", "公务用车购置及运行维护费"),
+        ("公务车购置费", "公务用车购置费"),
+        ("公务车运行费", "公务用车运行维护费"),
+    ],
+)
+def test_gongwuche_is_the_short_form_of_gongwu_yongche(label: str, canonical: str) -> None:
+    assert canonical_subject(label) == canonical
+
+
 # --- the vehicle total ------------------------------------------------------------------
 
 
