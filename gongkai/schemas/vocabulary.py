@@ -189,6 +189,20 @@ FAMILIES: dict[str, frozenset[str]] = {
     "function_class": frozenset(FUNCTION_CLASSES.values()),
     "sangong": frozenset({"因公出国费用", "公务用车购置及运行维护费", "公务接待费"}),
     "vehicle": frozenset({"公务用车购置费", "公务用车运行维护费"}),
+    # the kinds of vehicles listed under 车辆总数 (or under the vehicles bought)
+    "vehicle_kind": frozenset(
+        {
+            "部级领导干部用车",
+            "主要领导干部用车",
+            "机要通信用车",
+            "应急保障用车",
+            "执法执勤用车",
+            "特种专业技术用车",
+            "离退休干部用车",
+            "一般公务用车",
+            "其他用车",
+        }
+    ),
     "procurement": frozenset({"政府采购货物", "政府采购工程", "政府采购服务"}),
     "staff_kind": frozenset({"行政编制", "事业编制"}),
     "people": frozenset({"在职实有人数", "离休人员", "退休人员"}),
@@ -206,6 +220,7 @@ FAMILY_CORE: dict[str, frozenset[str]] = {
     "economic_class": frozenset({"工资福利支出", "商品和服务支出", "对个人和家庭的补助"}),
     "sangong": FAMILIES["sangong"],
     "vehicle": FAMILIES["vehicle"],
+    "vehicle_kind": frozenset({"其他用车"}),  # the list of kinds is complete when it ends with the catch-all
     "procurement": FAMILIES["procurement"],
     "staff_kind": FAMILIES["staff_kind"],
     "people": frozenset({"在职实有人数", "离休人员", "退休人员"}),
