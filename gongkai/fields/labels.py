@@ -11,7 +11,14 @@ import re
 from dataclasses import dataclass
 
 from gongkai.fields.segment import strip_filler_tokens
-from gongkai.schemas.vocabulary import MEASURE_PATTERNS, MEASURES, NAMED_RATES, canonical_subject
+from gongkai.schemas.vocabulary import (
+    GENERIC_LABEL,
+    MEASURE_PATTERNS,
+    MEASURES,
+    NAMED_RATES,
+    canonical_subject,
+    clause_topic,
+)
 
 PLACEHOLDER = re.compile(r"增加[（(]减少[)）]|减少[（(]增加[)）]|增长[（(]下降[)）]|下降[（(]增长[)）]|大于[（(]小于[)）]|小于[（(]大于[)）]")
 _LEVEL = re.compile(r"[（(](类|款|项)[)）]")
@@ -92,6 +99,34 @@ def parse_label(label: str, unit: str | None, department: str | None = None) -> 
     if unit is not None and unit not in ("元", "万元", "亿元", "千元", "百万元", "亿", "万美元", "美元"):
         return Label(subject, measure or "人数" if unit in ("人", "名") else measure or "数量", "count", **common)
     return Label(subject, measure, "amount", **common)
+
+
+def topical_subject(label: Label, clause_before: str) -> str | None:
+    """The subject of an amount whose label is generic on its own, read with the clause before it.
+
+    ``涉及项目预算资金`` after ``编报绩效目标的项目5个`` → ``绩效目标涉及项目预算资金``;
+    ``涉及财政性资金合计`` after ``共5个项目实行绩效目标管理`` → ``绩效目标管理资金``. None when
+    the label names its own subject or the clause before it names no topic.
+    """
+    if label.kind != "amount" or not GENERIC_LABEL.match(label.subject):
+        return None
+    phrase = _generic_phrase(label.raw)
+    topic = clause_topic(clause_before)
+    if phrase is None or topic is None:
+        return None
+    composed = topic + phrase
+    return canonical_subject(composed) or composed
+
+
+def _generic_phrase(raw: str) -> str | None:
+    """A generic label as printed, measure words kept, context dropped (``共涉及资金`` → ``涉及资金``)."""
+    text, _ = _last_colon_segment(raw)
+    text = text.replace("“", "").replace("”", "").replace('"', "")
+    text = _TRAILING.sub("", _CONTEXT.sub("", _LEADING.sub("", text)))
+    match = GENERIC_LABEL.match(text)
+    if match is None:
+        return None
+    return "涉及" + text[match.end() :]
 
 
 def _last_colon_segment(label: str) -> tuple[str, bool]:

@@ -8,10 +8,10 @@ follows it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from gongkai.fields.labels import Label, parse_label
-from gongkai.fields.quantities import Quantity, find_quantities, sentence_bounds
+from gongkai.fields.labels import Label, parse_label, topical_subject
+from gongkai.fields.quantities import ABSENCE_WORDS, Quantity, find_absences, find_quantities, sentence_bounds
 from gongkai.fields.views import View
 from gongkai.normalize.document import Document
 from gongkai.normalize.numbers import to_yuan
@@ -24,6 +24,7 @@ ENUMERATION_AFTER = re.compile(
 ENUMERATION_INTRO = re.compile(
     r"(?P<subject>[^，。；：]{0,24}?)(?:的)?(?:具体构成为|具体构成如下|构成为|主要用于以下方面|主要用于|具体情况如下|具体如下)[：:]?$"
 )
+_CLAUSE_BREAK = re.compile(r"[，,：:；;]")
 _TOPIC = re.compile(r"([^（）()，。；：]+?)[（(](类|款|项)[)）]")
 
 
@@ -79,19 +80,36 @@ class MentionReader:
         text = view.text
         bounds = sentence_bounds(text)
         topic = _passage_topic(text, bounds)
-        quantities = find_quantities(text)
+        quantities = sorted(find_quantities(text) + find_absences(text, bounds), key=lambda q: q.start)
         sentence_index = 0
         previous: Mention | None = None
         for quantity in quantities:
             while sentence_index < len(bounds) - 1 and quantity.start >= bounds[sentence_index][1]:
                 sentence_index += 1
+            if quantity.raw in ABSENCE_WORDS:
+                quantity = self._absence(quantity)  # type: ignore[assignment]
+                if quantity is None:
+                    continue
             label = parse_label(quantity.label, quantity.unit, self.department)
+            label = _with_clause_topic(label, text, bounds[sentence_index][0], quantity.label_start)
             in_sentence = previous if previous is not None and previous.sentence == sentence_index else None
             subject = self._subject(label, in_sentence, topic, previous, quantity)
             mention = self._mention(view, quantity, label, subject, sentence_index, bounds[sentence_index])
             mention.enumerates = bool(ENUMERATION_AFTER.match(text[quantity.end : quantity.end + 12]))
             self.mentions.append(mention)
             previous = mention
+
+    def _absence(self, quantity: Quantity) -> Quantity | None:
+        """A zero stated in words (无机关运行经费), in the money unit of the figures before it.
+
+        Only a known money subject is read so (无此项支出, 无变化 are not figures), and only
+        when the text has printed money before, so that the zero has a unit.
+        """
+        label = parse_label(quantity.label, None, self.department)
+        if label.kind != "amount" or canonical_subject(label.subject) is None:
+            return None
+        unit = next((m.fact.unit for m in reversed(self.mentions) if m.fact.value_yuan is not None), None)
+        return replace(quantity, unit=unit) if unit else None
 
     def _subject(
         self,
@@ -184,6 +202,13 @@ class MentionReader:
             quantity=quantity,
             carried_measure=carried,
         )
+
+
+def _with_clause_topic(label: Label, text: str, sentence_start: int, label_start: int) -> Label:
+    """``label`` with the subject the clause before it gives a generic label (涉及…资金)."""
+    clauses = [c for c in _CLAUSE_BREAK.split(text[sentence_start:label_start]) if c.strip()]
+    subject = topical_subject(label, clauses[-1]) if clauses else None
+    return replace(label, subject=subject) if subject else label
 
 
 def _explicit_measure(mention: Mention) -> str | None:

@@ -109,6 +109,47 @@ def find_quantities(text: str) -> list[Quantity]:
     return found
 
 
+# 「2024年某单位无机关运行经费。」: a sentence that states a thing is absent states it is zero.
+# Only a sentence of one clause with no figure in it: its context, 无/没有, and the label.
+ABSENCE_WORDS = ("无", "没有")
+_ABSENCE = re.compile(
+    r"^(?P<context>[^，,：:；;无]{0,40}?)(?P<word>无|没有)(?P<label>[^，,：:；;、（）()\d无]{2,24}?)[。；;！]?\s*$"
+)
+
+
+def find_absences(text: str, bounds: list[tuple[int, int]]) -> list[Quantity]:
+    """Zeros stated in words: one per sentence of ``bounds`` that says ``无`` + a label.
+
+    The quantity spans 无 and its label; it has no unit (the caller knows the document's);
+    its ``label`` is the text after 无. Sentences holding a printed figure are left alone.
+    """
+    found = []
+    for start, end in bounds:
+        sentence = text[start:end]
+        if QUANTITY.search(sentence):
+            continue
+        match = _ABSENCE.match(sentence.strip())
+        if match is None:
+            continue
+        offset = start + len(sentence) - len(sentence.lstrip())
+        label_start = offset + match.start("label")
+        label_end = offset + match.end("label")
+        found.append(
+            Quantity(
+                start=offset + match.start("word"),
+                end=label_end,
+                value=Decimal(0),
+                decimals=0,
+                unit=None,
+                label=match.group("label"),
+                label_start=label_start,
+                in_brackets=False,
+                raw=match.group("word"),
+            )
+        )
+    return found
+
+
 def _is_not_a_quantity(text: str, start: int) -> bool:
     """Ordinals (第3个), ranges in a scale (80-90分) and list numbers are not quantities."""
     before = text[max(0, start - 1) : start]

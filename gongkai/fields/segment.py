@@ -18,7 +18,8 @@ from functools import lru_cache
 
 from gongkai.schemas.vocabulary import dictionary_terms
 
-_ORG_END = re.compile(r"(?:局|委员会|委|办公室|办|部门|部|中心|院|所|站|队|厅|处|署|会|集团|公司)$")
+# an organisation name ends in one of these, perhaps followed by what it stands for: 街道办事处（部门）
+_ORG_END = re.compile(r"(?:局|委员会|委|办公室|办|部门|部|中心|院|所|站|队|厅|处|署|会|集团|公司)(?:[（(](?:部门|单位|本级)[)）])?$")
 _FILLER = {"本部门", "本单位", "本年度", "其中", "部门", "年度", "全年", "单位"}
 _ORG_CHARS = frozenset("局委办部心院所站队厅处署会司团")
 

@@ -90,12 +90,55 @@ SUBJECT_ALIASES: dict[str, tuple[str, ...]] = {
     "人员经费": ("人员经费", "人员经费合计"),
     "公用经费": ("公用经费", "公用经费合计", "日常公用经费"),
     "三公经费": ("三公经费", "“三公”经费", "“三公经费”", "三公", "财政拨款“三公”经费"),
-    "因公出国（境）费": ("因公出国（境）费", "因公出国（境）费用", "因公出国（境）支出", "因公出国费用", "出国经费"),
-    "公务用车购置及运行维护费": ("公务用车购置及运行维护费", "公务用车购置及运行费", "公务用车费"),
-    "公务用车购置费": ("公务用车购置费", "公务用车购置"),
-    "公务用车运行维护费": ("公务用车运行维护费", "公务用车运行费"),
+    # 因公出国（境）费 and 因公出国费用 are the usual names: the canonical spelling contains both
+    # 因公出国费 and 因公出国费用, which a reader searching for either finds
+    "因公出国费用": (
+        "因公出国费用",
+        "因公出国费",
+        "因公出国（境）费",
+        "因公出国（境）费用",
+        "因公出国（境）经费",
+        "因公出国（境）支出",
+        "因公出国（境）费支出",
+        "因公出国（境）费用支出",
+        "因公出国（境）",
+        "因公出国费支出",
+        "因公出国费用支出",
+        "因公出国经费",
+        "出国（境）费",
+        "出国经费",
+    ),
+    # 公务车 is the short form of 公务用车
+    "公务用车购置及运行维护费": (
+        "公务用车购置及运行维护费",
+        "公务用车购置及运行费",
+        "公务用车费",
+        "公务车购置及运行维护费",
+        "公务车购置及运行费",
+    ),
+    "公务用车购置费": ("公务用车购置费", "公务用车购置", "公务车购置费"),
+    "公务用车运行维护费": ("公务用车运行维护费", "公务用车运行费", "公务车运行维护费", "公务车运行费"),
     "公务接待费": ("公务接待费", "国内公务接待费"),
     "机关运行经费": ("机关运行经费",),
+    # the vehicles a department holds (共有车辆N辆，其中：…用车); vehicles bought (购置车辆) are not
+    "车辆总数": ("车辆总数", "共有车辆", "现有车辆", "实有车辆", "拥有车辆", "车辆总数量"),
+    # the money of the projects with performance targets (see CLAUSE_TOPICS)
+    "绩效目标涉及项目预算资金": (
+        "绩效目标涉及项目预算资金",
+        "绩效目标涉及项目资金",
+        "绩效目标涉及预算资金",
+        "绩效目标涉及预算金额",
+        "绩效目标涉及资金",
+    ),
+    "绩效目标管理资金": (
+        "绩效目标管理资金",
+        "绩效目标管理涉及财政性资金合计",
+        "绩效目标管理涉及财政性资金",
+        "绩效目标管理涉及财政资金",
+        "绩效目标管理涉及资金",
+        "绩效目标管理涉及项目资金",
+        "绩效目标管理涉及一般公共预算当年财政拨款",
+    ),
     "政府采购": ("政府采购", "政府采购支出总额", "政府采购金额", "政府采购支出"),
     "政府采购货物": ("政府采购货物支出", "货物采购", "政府采购货物"),
     "政府采购工程": ("政府采购工程支出", "工程采购", "政府采购工程"),
@@ -144,8 +187,22 @@ FAMILIES: dict[str, frozenset[str]] = {
     "basic_expense": frozenset({"人员经费", "公用经费"}),
     "economic_class": frozenset(ECONOMIC_CLASSES.values()) | {"对个人和家庭的补助"},
     "function_class": frozenset(FUNCTION_CLASSES.values()),
-    "sangong": frozenset({"因公出国（境）费", "公务用车购置及运行维护费", "公务接待费"}),
+    "sangong": frozenset({"因公出国费用", "公务用车购置及运行维护费", "公务接待费"}),
     "vehicle": frozenset({"公务用车购置费", "公务用车运行维护费"}),
+    # the kinds of vehicles listed under 车辆总数 (or under the vehicles bought)
+    "vehicle_kind": frozenset(
+        {
+            "部级领导干部用车",
+            "主要领导干部用车",
+            "机要通信用车",
+            "应急保障用车",
+            "执法执勤用车",
+            "特种专业技术用车",
+            "离退休干部用车",
+            "一般公务用车",
+            "其他用车",
+        }
+    ),
     "procurement": frozenset({"政府采购货物", "政府采购工程", "政府采购服务"}),
     "staff_kind": frozenset({"行政编制", "事业编制"}),
     "people": frozenset({"在职实有人数", "离休人员", "退休人员"}),
@@ -163,6 +220,7 @@ FAMILY_CORE: dict[str, frozenset[str]] = {
     "economic_class": frozenset({"工资福利支出", "商品和服务支出", "对个人和家庭的补助"}),
     "sangong": FAMILIES["sangong"],
     "vehicle": FAMILIES["vehicle"],
+    "vehicle_kind": frozenset({"其他用车"}),  # the list of kinds is complete when it ends with the catch-all
     "procurement": FAMILIES["procurement"],
     "staff_kind": FAMILIES["staff_kind"],
     "people": frozenset({"在职实有人数", "离休人员", "退休人员"}),
@@ -176,6 +234,33 @@ def family_of(subject: str) -> str | None:
     for name, members in FAMILIES.items():
         if subject in members:
             return name
+    return None
+
+
+# A label that says nothing on its own (涉及项目预算资金, 共涉及资金, 涉及财政性资金合计) is about
+# the topic of the clause before it: 「编报绩效目标的项目5个，涉及项目预算资金3328.13万元」 are
+# the funds of the projects with performance targets. GENERIC_LABEL recognises such a label;
+# CLAUSE_TOPICS (first match wins) name the topic, and topic + label is looked up in
+# SUBJECT_ALIASES (绩效目标 + 涉及项目资金 → 绩效目标涉及项目预算资金).
+GENERIC_LABEL = re.compile(r"^(?:共|合计|总共|累计)?涉及")
+CLAUSE_TOPICS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), topic)
+    for p, topic in (
+        (r"编报(?:了)?(?:项目)?绩效目标|绩效目标(?:编报|申报)|设置(?:了)?绩效目标|申报(?:了)?绩效目标", "绩效目标"),
+        (r"绩效目标管理", "绩效目标管理"),
+        (r"绩效(?:运行)?监控", "绩效监控"),
+        (r"绩效跟踪", "绩效跟踪"),
+        (r"绩效自评", "绩效自评"),
+        (r"(?:重点)?绩效评价", "绩效评价"),
+    )
+)
+
+
+def clause_topic(clause: str) -> str | None:
+    """The topic a clause names (``编报绩效目标的项目5个`` → ``绩效目标``), if any."""
+    for pattern, topic in CLAUSE_TOPICS:
+        if pattern.search(clause):
+            return topic
     return None
 
 
@@ -232,7 +317,7 @@ PART_OF: dict[str, tuple[str, ...]] = {
     "本年支出合计": ("支出总计",),
     "人员经费": ("基本支出",),
     "公用经费": ("基本支出",),
-    "因公出国（境）费": ("三公经费",),
+    "因公出国费用": ("三公经费",),
     "公务用车购置及运行维护费": ("三公经费",),
     "公务接待费": ("三公经费",),
     "政府采购货物": ("政府采购",),

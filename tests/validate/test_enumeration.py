@@ -258,3 +258,39 @@ PARTIAL = [
 @pytest.mark.parametrize(("text", "expect"), PARTIAL)
 def test_sum_breakdown_partial_lists(text: str, expect: list[Expect]) -> None:
     assert_findings(text, expect, "sum.breakdown")
+
+
+def vehicles(total: str, *kinds: str) -> str:
+    return document(FINAL, f"截至2023年12月31日，某某局共有车辆{total}辆，其中：{'、'.join(kinds)}。")
+
+
+VEHICLES = [
+    # the kinds of vehicles add up to the vehicle total: 0 + 3 + 5 = 8
+    case("vehicle-kinds-add-up", vehicles("8", "部级领导干部用车0辆", "执法执勤用车3辆", "其他用车5辆")),
+    # a count is exact: 0 + 3 + 4 = 7 ≠ 8, and the list ends with the catch-all 其他用车 → complete → error
+    case(
+        "vehicle-kinds-short-of-the-total",
+        vehicles("8", "部级领导干部用车0辆", "执法执勤用车3辆", "其他用车4辆"),
+        Expect(
+            "sum.breakdown",
+            "error",
+            ("8", "0", "3", "4"),
+            message=("车辆总数8辆", "其他用车4辆 = 7辆", "相差1辆"),
+            stated="8辆",
+            expected="7辆",
+        ),
+    ),
+    # without the catch-all the list may leave kinds out: falling short is only a warning
+    case(
+        "vehicle-kinds-partial-list",
+        vehicles("8", "执法执勤用车3辆", "特种专业技术用车4辆"),
+        Expect("sum.breakdown", "warning", ("8", "3", "4"), message=("所列项目可能不全",)),
+    ),
+    # vehicles bought with one kind listed: nothing to add up
+    case("vehicles-bought", document(FINAL, "2024年单位预算安排购置车辆1辆，其中：其他用车1辆。")),
+]
+
+
+@pytest.mark.parametrize(("text", "expect"), VEHICLES)
+def test_vehicle_kinds_add_up_to_the_vehicle_total(text: str, expect: list[Expect]) -> None:
+    assert_findings(text, expect, "sum.breakdown")
