@@ -21,6 +21,7 @@ from gongkai.schemas.vocabulary import (
 )
 
 PLACEHOLDER = re.compile(r"增加[（(]减少[)）]|减少[（(]增加[)）]|增长[（(]下降[)）]|下降[（(]增长[)）]|大于[（(]小于[)）]|小于[（(]大于[)）]")
+_SCOPE_MARK = re.compile(r"^[（(](?:部门|单位)[)）]")
 _LEVEL = re.compile(r"[（(](类|款|项)[)）]")
 _ENUMERATOR = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d{1,2}[、.．](?!\d)|[①-⑳])")
 _ENUM_MARKER = re.compile(r"^(?:其中|包括|主要包括|含|即|具体为|分别为|主要为|具体构成为)[：:]?")
@@ -76,7 +77,7 @@ def parse_label(label: str, unit: str | None, department: str | None = None) -> 
         level = match.group(1)
     text = _LEVEL.sub("", text)
     if department:
-        text = text.replace(department, "")
+        text = _SCOPE_MARK.sub("", text.replace(department, ""))  # 「…办事处（部门）共有车辆」
     compared = bool(_COMPARISON.search(text))
     text = _COMPARISON.sub("", text)
     text = _CONTEXT.sub("", text)

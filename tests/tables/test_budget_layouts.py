@@ -68,7 +68,7 @@ def test_a_totals_only_table_names_each_figure_by_its_column() -> None:
     facts = {f.column: (f.subject, f.measure, str(f.value)) for f in row.values.values()}
     assert facts == {
         "“三公”经费预算数（合计）": ("三公经费", "预算数", "37.91"),
-        "因公出国（境）费": ("因公出国（境）费", "预算数", "0"),
+        "因公出国（境）费": ("因公出国费用", "预算数", "0"),
         "公务接待费": ("公务接待费", "预算数", "1.35"),
         "公务用车购置及运行费（小计）": ("公务用车购置及运行维护费", "预算数", "36.56"),
         "购置费": ("公务用车购置费", "预算数", "15"),
