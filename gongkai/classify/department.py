@@ -2,11 +2,11 @@
 
 In order: a label line (``预算单位：…``, ``编制部门：…``, ``部门（单位）：…`` — often glued to
 ``单位：元`` on the same line, in a text passage or a table's title cell); a Taiwan cover
-(``X主管`` over ``Y附属单位预算``); the title (``上海市普陀区社会福利院2024年单位预算``,
-``2017年度江苏省高级人民法院部门预算公开``); headings and cover lines (``第二部分 <name>
+(``X主管`` over ``Y附属单位预算``); the title (``某市某区社会福利院2024年单位预算``,
+``2017年度某省高级人民法院部门预算公开``); headings and cover lines (``第二部分 <name>
 2017年度部门预算表``, ``第一部分 <name>概况``, a cover ``2024年部门预算`` over the name).
 A name printed without its place (``卫生监督所``) is completed from the body when the body
-always prints the same place before it (``平潭县卫生监督所``).
+always prints the same place before it (``某县卫生监督所``).
 """
 
 from __future__ import annotations
@@ -31,8 +31,8 @@ _LABEL_LINE = re.compile(
     r"(?=\s*(?:金额)?单位\s*[：:]|[（(]盖章[)）]|[\s，。；,;：:]|\d|$)"
 )
 _TITLE_PATTERNS = (
-    re.compile(rf"^(?P<name>{NAME}{{2,60}}?)\s*{_YEAR}"),  # 平潭县人民检察院2014年部门决算批复
-    re.compile(rf"{_YEAR}\s*(?P<name>{NAME}{{2,60}}?)\s*{_KIND}"),  # 2017年度江苏省高级人民法院部门预算公开
+    re.compile(rf"^(?P<name>{NAME}{{2,60}}?)\s*{_YEAR}"),  # 某县人民检察院2014年部门决算批复
+    re.compile(rf"{_YEAR}\s*(?P<name>{NAME}{{2,60}}?)\s*{_KIND}"),  # 2017年度某省高级人民法院部门预算公开
     re.compile(rf"^(?P<name>{NAME}{{2,60}}?)\s*(?:部门|单位)(?:决算|预算)"),  # 某区某局部门预算
 )
 _HEAD_PATTERNS = (
@@ -44,7 +44,7 @@ _HEAD_PATTERNS = (
     # a cover: 「2024年部门预算」 with the department on the next line
     re.compile(rf"^(?:{_YEAR})?\s*(?:部门|单位)(?:决算|预算)\s*\n(?P<name>{NAME}{{2,60}})$", re.M),
 )
-_SUPERVISOR = re.compile(rf"^(?P<name>{NAME}{{2,30}}?)主管(?:{_YEAR}.*)?$")  # a Taiwan cover: 监察院主管
+_SUPERVISOR = re.compile(rf"^(?P<name>{NAME}{{2,30}}?)主管(?:{_YEAR}.*)?$")  # a Taiwan cover: 某院主管
 _SUPERVISED_UNIT = re.compile(rf"^(?P<name>{NAME}{{2,40}}?)(?:附属)?单位预算")
 _PLACE_END = re.compile(r"(?:省|市|县|区|州|旗|盟|乡|镇)$")
 _CONTEXT = 14  # characters looked at before a short name to find its place
