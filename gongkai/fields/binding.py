@@ -25,6 +25,11 @@ from gongkai.schemas.subjects import same_subject, subject_key
 from gongkai.schemas.vocabulary import AMOUNT_CLASSES, BUDGET_CLASSES, NAMED_RATES, TOTAL_WORDS, family_of
 
 _FULL_STOP = re.compile(r"[。！？\n]")
+GENERIC_SUBJECT = re.compile(r"^(?:\d{4}年度?)?(?:当年|本年|上年|年)?(?:预算|决算|执行)?(?:数|安排)?$")
+_COMPARISON_LEAD = re.compile(
+    r"^\s*(?:与上年(?:度)?(?:预算)?(?:数)?相比|比上年(?:度)?|较上年(?:度)?"
+    r"|与\d{4}年(?:度)?相比|比\d{4}年(?:度)?|较\d{4}年(?:度)?|同比)"
+)
 _BALANCE_CLAIM = re.compile(r"(?<!不)收支(?:基本)?平衡|支出总额等于收入总额|收入总额等于支出总额")
 _CURRENT_CLASSES = ("actual", "amount", "budget", "budget_full", "budget_initial")
 _SECTION_LOOKBACK = 4  # views before the current one searched for a missing figure
@@ -86,6 +91,7 @@ class Binder:
 
     def build(self) -> list[Statement]:
         """All statements of the document."""
+        self._inherit_item_subjects()
         self._enumerations()
         for mention in self.mentions:
             if mention.label.placeholder:
@@ -96,6 +102,8 @@ class Binder:
                 self._share(mention)
             elif mention.kind == "change":
                 self._change(mention)
+            elif mention.kind == "change_rate":
+                self._rate_between_years(mention)
         self._balance_claims()
         return self.statements
 
@@ -141,6 +149,23 @@ class Binder:
         )
 
     # rates ------------------------------------------------------------------------------
+
+    def _inherit_item_subjects(self) -> None:
+        """Figures of an item paragraph that name no subject of their own take the item's.
+
+        「5.“…（类）…（款）…（项）”50.37万元，主要用于…。2023年当年预算执行数为44.17万元，2024年
+        预算安排50.37万元，比2023年预算执行数增加14.04%。」: the figures after the heading are
+        the 科目's, though their labels (当年预算执行数, 预算安排) say only what they measure.
+        """
+        head: Mention | None = None
+        for mention in self.mentions:
+            if head is None or mention.view is not head.view:
+                head = mention if mention.label.level and mention.kind == "amount" else None
+                continue
+            if GENERIC_SUBJECT.match(mention.fact.subject):
+                mention.fact = replace(
+                    mention.fact, subject=head.fact.subject, subject_code=head.fact.subject_code, level=head.fact.level
+                )
 
     def _rate(self, rate: Mention) -> None:
         label = rate.label
@@ -255,6 +280,10 @@ class Binder:
                     currents.insert(0, head)
                 else:
                     currents.append(head)
+        binding = "same_sentence"
+        if not currents and not change.label.subject:
+            currents = self._subject_of_previous_sentence(change)
+            binding = "earlier_sentence"
         if not currents:
             return
         if not change.label.subject and currents[0].subject != change.fact.subject:
@@ -266,7 +295,59 @@ class Binder:
         roles = {"current": [m.fact for m in currents], "change": [change.fact]}
         if rate:
             roles["rate"] = [rate.fact]
-        self._add("yoy", facts, self.evidence(change), roles)
+        evidence = self.evidence(currents[0], change) if binding == "earlier_sentence" else self.evidence(change)
+        self._add("yoy", facts, evidence, roles, note=binding)
+
+    def _subject_of_previous_sentence(self, change: Mention) -> list[Mention]:
+        """The figure a subjectless change (「……支出13,656.34万元，主要用于……。与上年相比增加309.03万元」)
+        is about: the first amount of the sentence just before it, when the change's sentence
+        opens with the comparison itself and that sentence states one amount only."""
+        text = change.view.text
+        lead = text[change.sentence_bounds[0] : change.start]
+        if not _COMPARISON_LEAD.match(lead):
+            return []
+        earlier = [
+            m for m in self.mentions[: change.index] if m.view is change.view and m.sentence == change.sentence - 1
+        ]
+        amounts = [m for m in earlier if m.kind == "amount"]
+        if len(amounts) != 1 or any(m.kind in ("change", "change_rate") for m in earlier):
+            return []
+        return amounts
+
+    # a rate between two years' figures ---------------------------------------------------
+
+    def _rate_between_years(self, rate: Mention) -> None:
+        """「2023年当年预算执行数为54.60万元，2024年预算安排53.84万元，比2023年预算执行数减少1.39%」:
+        a change rate with no change amount, between last year's and this year's figure of one
+        sentence."""
+        if not rate.label.compared:
+            return
+        earlier = list(self.before(rate, "sentence"))
+        if any(m.kind == "change" for m in earlier):
+            return  # a change amount and its rate: _change binds the pair
+        amounts = [m for m in earlier if m.kind == "amount"]
+        previous = [m for m in amounts if _is_previous(m)]
+        current = [m for m in amounts if not _is_previous(m) and measure_class(m) in _CURRENT_CLASSES]
+        if len(previous) != 1 or len(current) != 1 or is_money(previous[0]) != is_money(current[0]):
+            return
+        currents = [current[0]]
+        head = self._item_head(rate)
+        if head is not None and head is not current[0] and head.fact.value_yuan != current[0].fact.value_yuan:
+            currents.append(head)  # the item's heading states this year's figure too: either may be meant
+        self._add(
+            "yoy_years",
+            [rate.fact, current[0].fact, previous[0].fact],
+            self.evidence(rate),
+            {"rate": [rate.fact], "current": [m.fact for m in currents], "previous": [previous[0].fact]},
+            note="same_sentence",
+        )
+
+    def _item_head(self, mention: Mention) -> Mention | None:
+        """The heading figure of the item paragraph holding ``mention`` (「“…（项）”50.37万元」)."""
+        first = next((m for m in self.mentions[: mention.index + 1] if m.view is mention.view), None)
+        if first is None or first is mention or not first.label.level or first.kind != "amount":
+            return None
+        return first if first.fact.subject == mention.fact.subject else None
 
     # enumerations ----------------------------------------------------------------------
 
@@ -523,3 +604,10 @@ def _last_mention_before(mentions: list[Mention], view: View, position: int) -> 
         return in_view[-1]
     previous = [m for m in mentions if m.view.passage < view.passage and m.view.section == view.section]
     return previous[-1] if previous else None
+
+
+def _is_previous(mention: Mention) -> bool:
+    """Whether an amount is last year's: a 上年决算数, or in a 预算 the 执行数 of the year before."""
+    if measure_class(mention) == "previous":
+        return True
+    return mention.fact.measure == "决算数" and bool(re.search(r"(?:上年|上一年|\d{4}年)", mention.label.raw))

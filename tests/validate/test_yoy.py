@@ -183,3 +183,88 @@ FROM_ZERO = [
 @pytest.mark.parametrize(("text", "expect"), FROM_ZERO)
 def test_zero_denominator_yoy(text: str, expect: list[Expect]) -> None:
     assert_findings(text, expect)
+
+
+BUDGET = "某某区某某局2024年单位预算"
+
+
+def item(previous: str, current: str, rate: str, word: str = "增加", heading: str | None = None) -> str:
+    """A 预算 item paragraph: heading figure, last year's execution, this year's budget and the rate."""
+    return document(
+        BUDGET,
+        f"5.“卫生健康支出（类）行政事业单位医疗（款）事业单位医疗（项）”{heading or current}万元，主要用于人员医疗保险。"
+        f"2023年当年预算执行数为{previous}万元，2024年预算安排{current}万元，比2023年预算执行数{word}{rate}%。",
+    )
+
+
+BETWEEN_YEARS = [
+    # (50.37 − 44.17) / 44.17 = 14.0367% → 14.04%
+    case("rate-fits", item("44.17", "50.37", "14.04")),
+    # (50.375 − 44.165)/44.165 = 14.0609% rounds to 14.06%: consistent within the inputs' rounding
+    case("rate-within-inputs-rounding", item("44.17", "50.37", "14.06")),
+    # 14.07% needs ≥ 14.065%, above 14.0609% → error
+    case(
+        "rate-one-unit-beyond",
+        item("44.17", "50.37", "14.07"),
+        Expect(
+            "yoy.between_years",
+            "error",
+            ("14.07", "50.37", "44.17"),
+            message=("上年44.17万元", "本年50.37万元", "变动率应为14.04%", "文中印为增加14.07%"),
+        ),
+    ),
+    # the sentence repeats a stale figure; the heading's 350.35 fits the rate → nothing
+    case("heading-figure-fits", item("348.52", "352.67", "0.53", heading="350.35")),
+]
+
+
+@pytest.mark.parametrize(("text", "expect"), BETWEEN_YEARS)
+def test_yoy_between_years(text: str, expect: list[Expect]) -> None:
+    assert_findings(text, expect, scope=("yoy.between_years", "direction_word.between_years", "zero_denominator.yoy_years"))
+
+
+BETWEEN_YEARS_WORDS = [
+    # 33.74 → 33.58 fell by 0.47%, printed as a rise
+    case(
+        "rise-printed-for-a-fall",
+        item("33.74", "33.58", "0.47"),
+        Expect("direction_word.between_years", "error", ("0.47", "33.58", "33.74"), message=("减少", "文中却写增加0.47%")),
+    ),
+    case("fall-printed-as-a-fall", item("33.74", "33.58", "0.47", word="减少")),
+    # last year 0: 100.00% is the convention (info); any other rate is meaningless (warning)
+    case(
+        "from-zero-conventional",
+        item("0", "60.13", "100.00"),
+        Expect("zero_denominator.yoy_years", "info", ("100.00", "60.13", "0"), message=("以0为基数无法计算变动率",)),
+    ),
+    case(
+        "from-zero-other-rate",
+        item("0", "60.13", "50.00"),
+        Expect("zero_denominator.yoy_years", "warning", ("50.00", "60.13", "0"), message=("没有意义",)),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expect"), BETWEEN_YEARS_WORDS)
+def test_direction_and_zero_base_between_years(text: str, expect: list[Expect]) -> None:
+    assert_findings(text, expect, scope=("yoy.between_years", "direction_word.between_years", "zero_denominator.yoy_years"))
+
+
+EARLIER_SENTENCE = [
+    # the change's sentence opens with 与上年相比: it is about the previous sentence's one figure
+    case(
+        "previous-sentence-subject",
+        document(FINAL, "1．公共安全（类）支出13656.34万元，主要用于检察业务。与上年相比增加309.03万元，增长2.41%。"),
+        Expect("yoy.change_rate", "error", ("2.41", "309.03", "13656.34"), message=("变动率应为2.32%",)),
+    ),
+    # two figures in the previous sentence: the change has no sure subject
+    case(
+        "previous-sentence-two-figures",
+        document(FINAL, "基本支出100.00万元，项目支出50.00万元。与上年相比增加10.00万元，增长30.00%。"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expect"), EARLIER_SENTENCE)
+def test_change_bound_to_the_previous_sentence(text: str, expect: list[Expect]) -> None:
+    assert_findings(text, expect, scope="yoy.change_rate")

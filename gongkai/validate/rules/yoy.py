@@ -8,7 +8,7 @@ from decimal import Decimal
 from gongkai.analysis import Analysis
 from gongkai.schemas.records import Fact, Finding, Statement
 from gongkai.validate.figures import disagreement_severity, interval, make_finding, percent, shown
-from gongkai.validate.interval import HUNDRED, Interval, rounds_to
+from gongkai.validate.interval import HUNDRED, Interval, rounds_to, truncates_to
 from gongkai.validate.registry import rule
 
 
@@ -118,6 +118,98 @@ def growth_from_zero(analysis: Analysis) -> Iterator[Finding]:
             f"{current.subject or '该项'}{shown(current)}较上年增加{shown(change)}，说明上年为0；"
             f"以0为基数无法计算增长率，{note}。",
             [current, change, rate],
+            [statement.evidence],
+            severity="info" if conventional else "warning",
+        )
+
+
+# --------------------------------------------------------------------------- between two years
+
+
+def _signed(analysis: Analysis, rate: Fact) -> Decimal:
+    return -rate.value if analysis.sign_of(rate) < 0 else rate.value
+
+
+def _change_rate(current: Fact, before: Interval) -> Interval:
+    """(this year − last year) ÷ last year, in percent, over the figures' rounding."""
+    return ((interval(current) - before) / before).scale(HUNDRED)  # type: ignore[union-attr]
+
+
+@rule("yoy.between_years", "yoy", "error")
+def between_years(analysis: Analysis) -> Iterator[Finding]:
+    """A change rate printed between last year's and this year's figure of one sentence
+    (「2023年预算执行数为54.60万元，2024年预算安排53.84万元，比2023年预算执行数减少1.39%」) must be
+    (this year − last year) ÷ last year, with the direction its word says, each figure within
+    its rounding. A rate that only truncation explains is a warning; a rate whose size fits but
+    whose 增加/减少 does not is left to the direction-word rule."""
+    for statement in analysis.statements_of("yoy_years"):
+        rate, previous = statement.role("rate")[0], statement.role("previous")[0]
+        before = interval(previous)
+        if before.lo <= 0:
+            continue  # a zero base: zero_denominator.yoy_years
+        stated = _signed(analysis, rate)
+        fitting = [
+            c for c in statement.role("current")
+            if any(rounds_to(_change_rate(c, before), s, rate.decimals) for s in (stated, -stated))
+        ]
+        if fitting:
+            continue  # one reading of this year's figure fits (its direction is the other rule's)
+        current = statement.role("current")[0]
+        implied = _change_rate(current, before)
+        truncated = truncates_to(implied, stated, rate.decimals)
+        gap = abs(abs(implied.mid) - rate.value)
+        yield make_finding(
+            between_years,
+            f"{previous.subject or '该项'}上年{shown(previous)}，本年{shown(current)}，变动率应为{percent(implied.mid)}，"
+            f"文中印为{'减少' if stated < 0 else '增加'}{shown(rate)}，相差{percent(gap)[:-1]}个百分点"
+            f"{'（截断而非四舍五入可以解释）' if truncated else ''}。",
+            [rate, current, previous],
+            [statement.evidence],
+            severity=disagreement_severity(True, explained_by_convention=truncated),
+            stated=f"{stated}%",
+            expected=percent(implied.mid),
+            difference=f"{gap:.2f}",
+        )
+
+
+@rule("direction_word.between_years", "direction_word", "error")
+def between_years_direction(analysis: Analysis) -> Iterator[Finding]:
+    """The 增加/减少 of a rate between two years' figures must follow them: a rate whose size is
+    right but whose word says the figure rose when it fell (or the other way) is wrong."""
+    for statement in analysis.statements_of("yoy_years"):
+        rate, previous = statement.role("rate")[0], statement.role("previous")[0]
+        before = interval(previous)
+        if before.lo <= 0 or rate.value == 0 or analysis.sign_of(rate) == 0:
+            continue
+        stated = _signed(analysis, rate)
+        readings = [(c, _change_rate(c, before)) for c in statement.role("current")]
+        if any(rounds_to(implied, stated, rate.decimals) for _, implied in readings):
+            continue
+        current, implied = readings[0]
+        if rounds_to(implied, -stated, rate.decimals):
+            yield make_finding(
+                between_years_direction,
+                f"本年{shown(current)}比上年{shown(previous)}{'增加' if implied.mid > 0 else '减少'}，"
+                f"文中却写{'减少' if stated < 0 else '增加'}{shown(rate)}。",
+                [rate, current, previous],
+                [statement.evidence],
+            )
+
+
+@rule("zero_denominator.yoy_years", "zero_denominator", "warning")
+def between_years_from_zero(analysis: Analysis) -> Iterator[Finding]:
+    """A change rate against last year's figure of 0 (「上年执行数为0万元，……增加100.00%」): no
+    rate exists. Printing 100% is a common convention (info); any other rate is wrong (warning)."""
+    for statement in analysis.statements_of("yoy_years"):
+        rate, current, previous = (statement.role(r)[0] for r in ("rate", "current", "previous"))
+        if previous.value != 0:
+            continue
+        conventional = rate.value == 100
+        note = "习惯上写作100%，但严格说增长率不存在" if conventional else f"文中的{shown(rate)}没有意义"
+        yield make_finding(
+            between_years_from_zero,
+            f"上年为{shown(previous)}，本年{shown(current)}；以0为基数无法计算变动率，{note}。",
+            [rate, current, previous],
             [statement.evidence],
             severity="info" if conventional else "warning",
         )
