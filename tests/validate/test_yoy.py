@@ -257,6 +257,12 @@ EARLIER_SENTENCE = [
         document(FINAL, "1．公共安全（类）支出13656.34万元，主要用于检察业务。与上年相比增加309.03万元，增长2.41%。"),
         Expect("yoy.change_rate", "error", ("2.41", "309.03", "13656.34"), message=("变动率应为2.32%",)),
     ),
+    # 2.3153% rounds to 2.32%; 2.31% is what cutting the digits gives: a printing convention → warning
+    case(
+        "truncated-rate",
+        document(FINAL, "1．公共安全（类）支出13656.34万元，主要用于检察业务。与上年相比增加309.03万元，增长2.31%。"),
+        Expect("yoy.change_rate", "warning", ("2.31", "309.03", "13656.34"), message=("截断而非四舍五入可以解释",)),
+    ),
     # two figures in the previous sentence: the change has no sure subject
     case(
         "previous-sentence-two-figures",

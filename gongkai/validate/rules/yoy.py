@@ -41,7 +41,8 @@ def zero_base(analysis: Analysis, statement: Statement) -> Fact | None:
 def change_rate(analysis: Analysis) -> Iterator[Finding]:
     """A change amount and a change rate printed together (较上年增加 X，增长 Y%) must agree
     with the current figure: Y = X ÷ (current − X). When the clause allows two current
-    figures (the clause's subject or the sentence's head) the consistent one is taken."""
+    figures (the clause's subject or the sentence's head) the consistent one is taken; a
+    rate only truncation (not rounding) explains is a warning."""
     for statement in analysis.statements_of("yoy"):
         rates = statement.role("rate")
         if not rates or zero_base(analysis, statement) is not None:
@@ -54,16 +55,17 @@ def change_rate(analysis: Analysis) -> Iterator[Finding]:
             continue
         current, implied = computed[0]
         certain = len({c.value for c, _ in computed}) == 1
+        truncated = any(truncates_to(r, rate.value, rate.decimals) for _, r in computed)
         previous = previous_interval(analysis, current, change).mid
         gap = abs(implied.mid - rate.value)
         yield make_finding(
             change_rate,
             f"{current.subject or '该项'}{shown(current)}，较上年变动{shown(change)}，则上年约为"
             f"{_amount(previous, current)}，变动率应为{percent(implied.mid)}，文中印为{shown(rate)}，"
-            f"相差{percent(gap)[:-1]}个百分点。",
+            f"相差{percent(gap)[:-1]}个百分点{'（截断而非四舍五入可以解释）' if truncated else ''}。",
             [rate, change, current],
             [statement.evidence],
-            severity=disagreement_severity(certain),
+            severity=disagreement_severity(certain, explained_by_convention=truncated),
             stated=f"{rate.value}%",
             expected=percent(implied.mid),
             difference=f"{gap:.2f}",
