@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from decimal import Decimal
 
 from gongkai.fields.labels import is_named_rate
 from gongkai.fields.labels import measure_class as class_of_measure
@@ -33,6 +34,7 @@ _COMPARISON_LEAD = re.compile(
 _BALANCE_CLAIM = re.compile(r"(?<!不)收支(?:基本)?平衡|支出总额等于收入总额|收入总额等于支出总额")
 _CURRENT_CLASSES = ("actual", "amount", "budget", "budget_full", "budget_initial")
 _SECTION_LOOKBACK = 4  # views before the current one searched for a missing figure
+_LIST_ITEMS = 12  # list items a share may sit below the paragraph that opens the list
 
 Predicate = Callable[[Mention], bool]
 
@@ -57,6 +59,7 @@ class Binder:
         self.next_id = first_id
         self.statements: list[Statement] = []
         self.part_of: dict[int, Statement] = {}  # mention index → its enumeration
+        self.shares: list[tuple[Mention, Mention]] = []  # every share with its part, for share groups
         self.views = _view_order(mentions)
 
     # -- searching ---------------------------------------------------------------------
@@ -104,6 +107,7 @@ class Binder:
                 self._change(mention)
             elif mention.kind == "change_rate":
                 self._rate_between_years(mention)
+        self._share_groups()
         self._balance_claims()
         return self.statements
 
@@ -213,6 +217,7 @@ class Binder:
         if not parts:
             return
         part = parts[0]
+        self.shares.append((share, part))
         wholes: list[Mention] = []
         if share.label.whole:
             named = share.label.whole
@@ -239,6 +244,9 @@ class Binder:
                         {"result": [share.fact], "part": [part.fact], "whole": wholes_facts},
                     )
                 return
+        if not wholes and not share.label.whole:
+            opened = self._opened_list_total(share)
+            wholes = [opened] if opened is not None and opened.kind == part.kind else []
         if not wholes:
             return
         self._add(
@@ -247,6 +255,49 @@ class Binder:
             self.evidence(share),
             {"result": [share.fact], "part": [part.fact], "whole": [m.fact for m in wholes[:2]]},
         )
+
+    def _opened_list_total(self, mention: Mention) -> Mention | None:
+        """The total of a list the mention is an item of: the last figure of the paragraph that
+        opens the list with 「其中：」, the paragraphs between being items with a share each
+        (「…合计21,955.35万元，其中：」 「一般公共预算收入21,940.96万元，占99.94%；」 「其他资金…，占0.06%；」)."""
+        passage = mention.view.passage
+        views = [v for v in self.all_views if v.passage < passage]
+        for steps, view in enumerate(reversed(views)):
+            if steps > _LIST_ITEMS:
+                return None
+            inside = [m for m in self.mentions if m.view is view]
+            if view.text.rstrip().endswith(("：", ":")):
+                amounts = [m for m in inside if m.kind in ("amount", "count")]
+                return amounts[-1] if amounts else None
+            if not any(m.kind == "share" for m in inside):
+                return None  # not an item of the list
+        return None
+
+    def _share_groups(self) -> None:
+        """Shares of one named whole listed together, whose whole is printed nowhere
+        (「因公出国（境）费支出70万元，占“三公”经费的13.77%；公务用车…411.20万元，占…80.92%；公务接待费
+        27万元，占5.31%」): when the shares add up to 100% within their rounding the parts are the
+        whole breakdown, and the whole is their sum."""
+        bound = {f.fact_id for s in self.statements if s.kind == "share" for f in s.role("result")}
+        groups: dict[tuple[int, str], list[tuple[Mention, Mention]]] = {}
+        for share, part in self.shares:
+            if share.fact.fact_id in bound:
+                continue
+            key = (share.view.passage, subject_key(share.label.whole or ""))
+            groups.setdefault(key, []).append((share, part))
+        for members in groups.values():
+            if len(members) < 2 or len({p.fact.unit for _, p in members}) != 1:
+                continue
+            total = sum((s.fact.value for s, _ in members), Decimal(0))
+            slack = sum((Decimal(5).scaleb(-(s.fact.decimals + 1)) for s, _ in members), Decimal(0))
+            if abs(total - 100) > slack:
+                continue
+            self._add(
+                "share_group",
+                [f for s, p in members for f in (s.fact, p.fact)],
+                self.evidence(members[0][0], members[-1][0]),
+                {"results": [s.fact for s, _ in members], "parts": [p.fact for _, p in members]},
+            )
 
     # year-on-year changes --------------------------------------------------------------
 

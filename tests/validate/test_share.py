@@ -97,6 +97,84 @@ CASES = [
 ]
 
 
+def three_shares(first: str, second: str, third: str) -> str:
+    """Three 三公 items with their share of a whole printed nowhere."""
+    return document(
+        FINAL,
+        f"因公出国（境）费支出70.00万元，占“三公”经费的{first}%；公务用车购置及运行费411.20万元，"
+        f"占“三公”经费的{second}%；公务接待费27.00万元，占“三公”经费的{third}%。",
+    )
+
+
+# parts 70.00 + 411.20 + 27.00 = 508.20: 13.774%, 80.913%, 5.313%
+GROUP_CASES = [
+    case("group-consistent", three_shares("13.77", "80.91", "5.31")),
+    # 13.77 + 80.92 + 5.31 = 100.00: still a complete breakdown, but with the part counted once
+    # 411.20/(411.20 + 97.00) ∈ [411.195/(411.195 + 97.01), 411.205/(411.205 + 96.99)]
+    # = [80.9112%, 80.9148%], below 80.915, rounds only to 80.91 → error
+    case(
+        "group-one-off",
+        three_shares("13.77", "80.92", "5.31"),
+        Expect(
+            "share.of_listed_parts",
+            "error",
+            ("80.92", "70.00", "411.20", "27.00"),
+            message=("所列各项之和为508.20万元", "应为80.91%", "文中印为80.92%"),
+            absent=("截尾",),
+            stated="80.92%",
+            expected="80.91%",
+        ),
+    ),
+    # with 70 and 27 printed as whole numbers the rest lies in [96.00, 98.00] and 411.20 may be
+    # 80.87%..81.07% of the sum: no error; read as 70.00 and 27.00 it is 80.91% → a warning that says so
+    case(
+        "group-whole-numbers",
+        document(
+            FINAL,
+            "因公出国（境）费支出70万元，占“三公”经费的13.77%；公务用车购置及运行费411.20万元，"
+            "占“三公”经费的80.92%；公务接待费27万元，占“三公”经费的5.31%。",
+        ),
+        Expect(
+            "share.of_listed_parts",
+            "warning",
+            ("80.92", "70", "411.20", "27"),
+            message=("应为80.91%", "按70万元、27万元为整数计"),
+            stated="80.92%",
+            expected="80.91%",
+        ),
+    ),
+    # 13.77 + 70.91 + 5.31 = 90: the items are not the whole breakdown, so nothing can be judged
+    case("group-not-complete", three_shares("13.77", "70.91", "5.31")),
+    # a list opened by 「其中：」 names its total in the opening paragraph:
+    # 21,940.96/21,955.35 = 99.9345% → 99.93%, 14.39/21,955.35 = 0.0655% → 0.07%
+    case(
+        "opened-list-consistent",
+        document(
+            FINAL,
+            "2023年收入预算合计21,955.35万元，其中：",
+            "一般公共预算收入21,940.96万元，占99.93%；",
+            "其他资金14.39万元，占0.07%。",
+        ),
+    ),
+    # the same with 0.08%: [14.385/21,955.355, 14.395/21,955.345] = [0.06552%, 0.06556%] → 0.07%
+    case(
+        "opened-list-off",
+        document(
+            FINAL,
+            "2023年收入预算合计21,955.35万元，其中：",
+            "一般公共预算收入21,940.96万元，占99.93%；",
+            "其他资金14.39万元，占0.08%。",
+        ),
+        Expect("share.stated", "error", ("0.08", "14.39", "21955.35"), stated="0.08%", expected="0.07%"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expect"), GROUP_CASES)
+def test_share_groups(text: str, expect: list[Expect]) -> None:
+    assert_findings(text, expect)
+
+
 @pytest.mark.parametrize(("text", "expect"), CASES)
 def test_share_stated(text: str, expect: list[Expect]) -> None:
     assert_findings(text, expect)

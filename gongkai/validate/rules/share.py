@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
+from decimal import Decimal
 
 from gongkai.analysis import Analysis
 from gongkai.schemas.records import Finding
-from gongkai.validate.figures import disagreement_severity, make_finding, percent, ratio_percent, shown
-from gongkai.validate.interval import rounds_to, truncates_to
+from gongkai.validate.figures import disagreement_severity, interval, make_finding, percent, ratio_percent, shown
+from gongkai.validate.interval import HUNDRED, Interval, rounds_to, truncates_to
 from gongkai.validate.registry import rule
 
 
@@ -47,3 +49,61 @@ def stated_share(analysis: Analysis) -> Iterator[Finding]:
             expected=percent(value.mid, result.decimals),
             difference=f"{gap:.4f}",
         )
+
+
+@rule("share.of_listed_parts", "share", "error")
+def share_of_listed_parts(analysis: Analysis) -> Iterator[Finding]:
+    """Shares of one whole listed together whose whole is printed nowhere, and which add up
+    to 100% (「因公出国（境）费支出70万元，占“三公”经费的13.77%；…411.20万元，占80.92%；…27万元，占
+    5.31%」): the parts are the whole breakdown, so each share must be its part over the parts'
+    sum, within the rounding of every figure. A share only truncation explains is a warning.
+
+    A whole number beside figures of two decimals (「70万元」 beside 「411.20万元」) may be a
+    rounded figure or an exact one printed without its 「.00」: the error test reads it as
+    printed; when only the exact reading contradicts the share, a warning says so."""
+    for statement in analysis.statements_of("share_group"):
+        results, parts = statement.role("results"), statement.role("parts")
+        printed_whole = sum((p.value for p in parts), Decimal(0))
+        places = max(p.decimals for p in parts)
+        readings = (
+            ([interval(p) for p in parts], False),
+            ([interval(replace(p, decimals=places)) for p in parts], True),
+        )
+        for index, (result, part) in enumerate(zip(results, parts, strict=True)):
+            for spans, padded in readings:
+                value = _share_of_sum(spans[index], _sum_except(spans, index))
+                if value is None or rounds_to(value, result.value, result.decimals):
+                    continue
+                truncated = truncates_to(value, result.value, result.decimals)
+                whole_numbers = "、".join(shown(p) for p in parts if p.decimals < places)
+                yield make_finding(
+                    share_of_listed_parts,
+                    f"所列各项之和为{printed_whole}{part.unit or ''}，{part.subject}{shown(part)}占其{percent(value.mid, 4)}，"
+                    f"按{result.decimals}位小数四舍五入应为{percent(value.mid, result.decimals)}，文中印为{shown(result)}"
+                    f"{'；印出的数是截尾而非四舍五入的结果' if truncated else ''}"
+                    f"{f'（按{whole_numbers}为整数计；若其为四舍五入到整数的数则无法判断）' if padded else ''}。",
+                    [result, *parts],
+                    [statement.evidence],
+                    severity=disagreement_severity(not padded, truncated),
+                    stated=f"{result.value}%",
+                    expected=percent(value.mid, result.decimals),
+                )
+                break
+
+
+def _sum_except(spans: list[Interval], index: int) -> Interval:
+    """The sum of every interval but one."""
+    total = Interval.point(Decimal(0))
+    for other, span in enumerate(spans):
+        if other != index:
+            total = total + span
+    return total
+
+
+def _share_of_sum(part: Interval, rest: Interval) -> Interval | None:
+    """``part / (part + rest)`` in percent, the part counted once: the quotient grows with the
+    part and falls with the rest, so its ends are ``lo/(lo + rest.hi)`` and ``hi/(hi + rest.lo)``.
+    ``None`` unless every figure is positive."""
+    if part.lo <= 0 or rest.lo < 0:
+        return None
+    return Interval(part.lo / (part.lo + rest.hi), part.hi / (part.hi + rest.lo)).scale(HUNDRED)
