@@ -127,7 +127,7 @@ def _first_organisation(names: Iterable[str]) -> str | None:
 
 
 def _with_place(name: str, body: str) -> str:
-    """``卫生监督所`` → ``平潭县卫生监督所`` when every placed mention has the same place."""
+    """``卫生监督所`` → ``某某县卫生监督所`` when every placed mention has the same place."""
     if region_of(name) or len(name) > 20:
         return name
     contexts = []

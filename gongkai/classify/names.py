@@ -2,7 +2,7 @@
 
 A department name is recognised by its structure — a run of Chinese characters ending in
 an organisation word (局, 委员会, 办公厅, 法院, 街道办事处, 中心, 所, 基金 …), possibly
-followed by a bracketed short name such as ``（白青乡政府）`` — never by a list of names.
+followed by a bracketed short name such as ``（某某乡政府）`` — never by a list of names.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def is_organisation(name: str) -> bool:
 
 
 def region_of(name: str | None) -> str | None:
-    """The place a name begins with (``上海市普陀区`` of ``上海市普陀区商务委员会``)."""
+    """The place a name begins with (``某某市某某区`` of ``某某市某某区商务委员会``)."""
     if not name:
         return None
     match = _REGION.match(_PARTY_PREFIX.sub("", name))

@@ -111,7 +111,7 @@ def _titlelike(line: str) -> bool:
 
 
 def _joinable(line: str) -> bool:
-    """A short cover line that continues into the title below it (``2018年度江苏省高级``)."""
+    """A short cover line that continues into the title below it (``2018年度某某省高级``)."""
     return (
         0 < len(line) <= 30
         and _titlelike(line)

@@ -259,7 +259,7 @@ class Binder:
     def _opened_list_total(self, mention: Mention) -> Mention | None:
         """The total of a list the mention is an item of: the last figure of the paragraph that
         opens the list with 「其中：」, the paragraphs between being items with a share each
-        (「…合计21,955.35万元，其中：」 「一般公共预算收入21,940.96万元，占99.94%；」 「其他资金…，占0.06%；」)."""
+        (「…合计1,000.00万元，其中：」 「一般公共预算收入990.00万元，占99.00%；」 「其他资金…，占1.00%；」)."""
         passage = mention.view.passage
         views = [v for v in self.all_views if v.passage < passage]
         for steps, view in enumerate(reversed(views)):
@@ -275,8 +275,8 @@ class Binder:
 
     def _share_groups(self) -> None:
         """Shares of one named whole listed together, whose whole is printed nowhere
-        (「因公出国（境）费支出70万元，占“三公”经费的13.77%；公务用车…411.20万元，占…80.92%；公务接待费
-        27万元，占5.31%」): when the shares add up to 100% within their rounding the parts are the
+        (「因公出国（境）费支出30万元，占“三公”经费的12.50%；公务用车…200.40万元，占…83.50%；公务接待费
+        9.60万元，占4.00%」): when the shares add up to 100% within their rounding the parts are the
         whole breakdown, and the whole is their sum."""
         bound = {f.fact_id for s in self.statements if s.kind == "share" for f in s.role("result")}
         groups: dict[tuple[int, str], list[tuple[Mention, Mention]]] = {}

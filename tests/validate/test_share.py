@@ -97,75 +97,71 @@ CASES = [
 ]
 
 
-def three_shares(first: str, second: str, third: str) -> str:
+def three_shares(first: str, second: str, third: str, abroad: str = "30.00", reception: str = "21.00") -> str:
     """Three 三公 items with their share of a whole printed nowhere."""
     return document(
         FINAL,
-        f"因公出国（境）费支出70.00万元，占“三公”经费的{first}%；公务用车购置及运行费411.20万元，"
-        f"占“三公”经费的{second}%；公务接待费27.00万元，占“三公”经费的{third}%。",
+        f"因公出国（境）费支出{abroad}万元，占“三公”经费的{first}%；公务用车购置及运行费300.50万元，"
+        f"占“三公”经费的{second}%；公务接待费{reception}万元，占“三公”经费的{third}%。",
     )
 
 
-# parts 70.00 + 411.20 + 27.00 = 508.20: 13.774%, 80.913%, 5.313%
+# parts 30.00 + 300.50 + 21.00 = 351.50: 8.535%, 85.491%, 5.974% → 8.53 + 85.49 + 5.97 = 99.99
 GROUP_CASES = [
-    case("group-consistent", three_shares("13.77", "80.91", "5.31")),
-    # 13.77 + 80.92 + 5.31 = 100.00: still a complete breakdown, but with the part counted once
-    # 411.20/(411.20 + 97.00) ∈ [411.195/(411.195 + 97.01), 411.205/(411.205 + 96.99)]
-    # = [80.9112%, 80.9148%], below 80.915, rounds only to 80.91 → error
+    case("group-consistent", three_shares("8.53", "85.49", "5.97")),
+    # 8.53 + 85.50 + 5.97 = 100.00: still a complete breakdown, but with the part counted once
+    # 300.50/(300.50 + 51.00) ∈ [300.495/(300.495 + 51.01), 300.505/(300.505 + 50.99)]
+    # = [85.4894%, 85.4937%], below 85.495, rounds only to 85.49 → error
     case(
         "group-one-off",
-        three_shares("13.77", "80.92", "5.31"),
+        three_shares("8.53", "85.50", "5.97"),
         Expect(
             "share.of_listed_parts",
             "error",
-            ("80.92", "70.00", "411.20", "27.00"),
-            message=("所列各项之和为508.20万元", "应为80.91%", "文中印为80.92%"),
-            absent=("截尾",),
-            stated="80.92%",
-            expected="80.91%",
+            ("85.50", "30.00", "300.50", "21.00"),
+            message=("所列各项之和为351.50万元", "应为85.49%", "文中印为85.50%"),
+            absent=("截尾", "整数"),
+            stated="85.50%",
+            expected="85.49%",
         ),
     ),
-    # with 70 and 27 printed as whole numbers the rest lies in [96.00, 98.00] and 411.20 may be
-    # 80.87%..81.07% of the sum: no error; read as 70.00 and 27.00 it is 80.91% → a warning that says so
+    # with 30 and 21 printed as whole numbers the rest lies in [50.00, 52.00] and 300.50 may be
+    # 85.25%..85.74% of the sum: no error; read as 30.00 and 21.00 it is 85.49% → a warning that says so
     case(
         "group-whole-numbers",
-        document(
-            FINAL,
-            "因公出国（境）费支出70万元，占“三公”经费的13.77%；公务用车购置及运行费411.20万元，"
-            "占“三公”经费的80.92%；公务接待费27万元，占“三公”经费的5.31%。",
-        ),
+        three_shares("8.53", "85.50", "5.97", abroad="30", reception="21"),
         Expect(
             "share.of_listed_parts",
             "warning",
-            ("80.92", "70", "411.20", "27"),
-            message=("应为80.91%", "按70万元、27万元为整数计"),
-            stated="80.92%",
-            expected="80.91%",
+            ("85.50", "30", "300.50", "21"),
+            message=("应为85.49%", "按30万元、21万元为整数计"),
+            stated="85.50%",
+            expected="85.49%",
         ),
     ),
-    # 13.77 + 70.91 + 5.31 = 90: the items are not the whole breakdown, so nothing can be judged
-    case("group-not-complete", three_shares("13.77", "70.91", "5.31")),
+    # 8.53 + 75.49 + 5.97 = 89.99: the items are not the whole breakdown, so nothing can be judged
+    case("group-not-complete", three_shares("8.53", "75.49", "5.97")),
     # a list opened by 「其中：」 names its total in the opening paragraph:
-    # 21,940.96/21,955.35 = 99.9345% → 99.93%, 14.39/21,955.35 = 0.0655% → 0.07%
+    # 990.00/1,000.00 = 99.00%, 10.00/1,000.00 = 1.00%
     case(
         "opened-list-consistent",
         document(
             FINAL,
-            "2023年收入预算合计21,955.35万元，其中：",
-            "一般公共预算收入21,940.96万元，占99.93%；",
-            "其他资金14.39万元，占0.07%。",
+            "2023年收入预算合计1,000.00万元，其中：",
+            "一般公共预算收入990.00万元，占99.00%；",
+            "其他资金10.00万元，占1.00%。",
         ),
     ),
-    # the same with 0.08%: [14.385/21,955.355, 14.395/21,955.345] = [0.06552%, 0.06556%] → 0.07%
+    # the same with 1.10%: [9.995/1,000.005, 10.005/999.995] = [0.99950%, 1.00050%] → 1.00%
     case(
         "opened-list-off",
         document(
             FINAL,
-            "2023年收入预算合计21,955.35万元，其中：",
-            "一般公共预算收入21,940.96万元，占99.93%；",
-            "其他资金14.39万元，占0.08%。",
+            "2023年收入预算合计1,000.00万元，其中：",
+            "一般公共预算收入990.00万元，占99.00%；",
+            "其他资金10.00万元，占1.10%。",
         ),
-        Expect("share.stated", "error", ("0.08", "14.39", "21955.35"), stated="0.08%", expected="0.07%"),
+        Expect("share.stated", "error", ("1.10", "10.00", "1000.00"), stated="1.10%", expected="1.00%"),
     ),
 ]
 

@@ -54,11 +54,11 @@ def stated_share(analysis: Analysis) -> Iterator[Finding]:
 @rule("share.of_listed_parts", "share", "error")
 def share_of_listed_parts(analysis: Analysis) -> Iterator[Finding]:
     """Shares of one whole listed together whose whole is printed nowhere, and which add up
-    to 100% (「因公出国（境）费支出70万元，占“三公”经费的13.77%；…411.20万元，占80.92%；…27万元，占
-    5.31%」): the parts are the whole breakdown, so each share must be its part over the parts'
+    to 100% (「因公出国（境）费支出30万元，占“三公”经费的12.50%；…200.40万元，占83.50%；…9.60万元，占
+    4.00%」): the parts are the whole breakdown, so each share must be its part over the parts'
     sum, within the rounding of every figure. A share only truncation explains is a warning.
 
-    A whole number beside figures of two decimals (「70万元」 beside 「411.20万元」) may be a
+    A whole number beside figures of two decimals (「30万元」 beside 「200.40万元」) may be a
     rounded figure or an exact one printed without its 「.00」: the error test reads it as
     printed; when only the exact reading contradicts the share, a warning says so."""
     for statement in analysis.statements_of("share_group"):
