@@ -35,6 +35,7 @@ _BALANCE_CLAIM = re.compile(r"(?<!不)收支(?:基本)?平衡|支出总额等于
 _CURRENT_CLASSES = ("actual", "amount", "budget", "budget_full", "budget_initial")
 _SECTION_LOOKBACK = 4  # views before the current one searched for a missing figure
 _LIST_ITEMS = 12  # list items a share may sit below the paragraph that opens the list
+_LIST_OPENER = re.compile(r"其中[：:]")
 
 Predicate = Callable[[Mention], bool]
 
@@ -257,17 +258,20 @@ class Binder:
         )
 
     def _opened_list_total(self, mention: Mention) -> Mention | None:
-        """The total of a list the mention is an item of: the last figure of the paragraph that
-        opens the list with 「其中：」, the paragraphs between being items with a share each
-        (「…合计1,000.00万元，其中：」 「一般公共预算收入990.00万元，占99.00%；」 「其他资金…，占1.00%；」)."""
+        """The total of a list the mention is an item of: the last figure before 「其中」 of the
+        paragraph that opens the list, the paragraphs between being items with a share each
+        (「…合计1,000.00万元，其中：」 「一般公共预算收入990.00万元，占99.00%；」 「其他资金…，占1.00%；」,
+        or 「…合计1,000.00万元，其中：基本支出600.00万元，占60.00%；」 「项目支出…，占40.00%；」)."""
         passage = mention.view.passage
         views = [v for v in self.all_views if v.passage < passage]
         for steps, view in enumerate(reversed(views)):
             if steps > _LIST_ITEMS:
                 return None
             inside = [m for m in self.mentions if m.view is view]
-            if view.text.rstrip().endswith(("：", ":")):
-                amounts = [m for m in inside if m.kind in ("amount", "count")]
+            opener = _LIST_OPENER.search(view.text)
+            if opener is not None or view.text.rstrip().endswith(("：", ":")):
+                cut = opener.start() if opener is not None else len(view.text)
+                amounts = [m for m in inside if m.kind in ("amount", "count") and m.end <= cut]
                 return amounts[-1] if amounts else None
             if not any(m.kind == "share" for m in inside):
                 return None  # not an item of the list

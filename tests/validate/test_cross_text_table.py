@@ -111,3 +111,40 @@ def test_a_name_that_fits_several_rows_is_only_a_warning() -> None:
         [Expect("cross_text_table.item", "warning", ("100.00", "120.00"), message=("行政运行100.00万元", "180.00万元"))],
         scope="cross_text_table.item",
     )
+
+
+def budget_totals(basic: str) -> str:
+    """A 预算 whose 部门支出总表 is in 元 and whose narrative gives 基本支出 in 万元."""
+    return "\n".join(
+        [
+            "某区某局2024年部门预算",
+            f"2024年本部门支出预算1,000.00万元，其中：基本支出{basic}万元，项目支出400.00万元。",
+            "2024年部门支出预算总表",
+            "单位：元",
+            "\t".join(("功能分类科目编码", "功能分类科目名称", "合计", "基本支出", "项目支出")),
+            "\t".join(("201", "一般公共服务支出", "10,000,000", "6,000,000", "4,000,000")),
+            "\t".join(("合计", "", "10,000,000", "6,000,000", "4,000,000")),
+        ]
+    ) + "\n"
+
+
+BUDGET_TOTAL_CASES = [
+    # 6,000,000元 = 600.00万元
+    case("budget-basic-agrees", budget_totals("600.00")),
+    # 600.02万元 ± 0.005 against 6,000,000元: 0.02万元 apart → error
+    case(
+        "budget-basic-differs",
+        budget_totals("600.02"),
+        Expect(
+            "cross_text_table.narrative",
+            "error",
+            ("600.02", "6000000"),
+            message=("正文称基本支出600.02万元", "《部门支出总表》合计（基本支出）为6000000元"),
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expect"), BUDGET_TOTAL_CASES)
+def test_cross_text_table_budget_totals(text: str, expect: list[Expect]) -> None:
+    assert_findings(text, expect, scope="cross_text_table.narrative")

@@ -24,6 +24,7 @@ RULE_MODULES = (
     "missing_table",
     "foreign_entity",
     "procurement",
+    "unit",
 )
 
 

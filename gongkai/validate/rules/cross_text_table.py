@@ -13,7 +13,7 @@ from gongkai.validate.figures import make_finding, shown
 from gongkai.validate.registry import rule
 from gongkai.validate.table_arith import equal_mismatch
 
-_TEXT_MEASURES = {"决算数", "金额"}
+_TEXT_MEASURES = {"决算数", "金额", "预算数"}
 # Text subjects that name a column of a table's 合计 row rather than a row.
 _TOTAL_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     # a bare 基本支出 may be all funds' or the general budget's: either table may hold it
@@ -26,8 +26,47 @@ _TOTAL_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
+# 预算: the figures whose meaning is the same in the narrative and in the summary tables — the
+# totals by source and by use. Economic items (公务接待费 …) are left out: a basic-expense table
+# holds only their basic part, while the narrative gives them in all.
+_BUDGET_ROW_TABLES = ("bd_total", "bd_income", "bd_fiscal_total")
+_BUDGET_ROWS = frozenset(
+    subject_key(name)
+    for name in ("基本支出", "项目支出", "财政拨款收入", "一般公共预算收入", "事业收入", "事业单位经营收入", "其他收入")
+)
+_BUDGET_COLUMNS: dict[str, tuple[str, ...]] = {
+    "基本支出": ("bd_expense", "bd_general_expense", "bd_fiscal_expense"),
+    "项目支出": ("bd_expense", "bd_general_expense", "bd_fiscal_expense"),
+}
+
+
+def budget_candidates(analysis: Analysis, fact: Fact) -> list[tuple[ReadTable, TableRow, Fact]]:
+    """The summary-table cells that print a 预算 narrative's total by source or by use: its row
+    in the 收支总表 / 收入总表 / 财政拨款收支总表, or its column of a 支出表's 合计 row."""
+    key = subject_key(fact.subject)
+    if key not in _BUDGET_ROWS:
+        return []
+    found: list[tuple[ReadTable, TableRow, Fact]] = []
+    for kind in _BUDGET_COLUMNS.get(fact.subject, ()):
+        for table in analysis.tables.of_kind(kind):
+            for row in table.find(label="合计"):
+                cell = row.values.get(fact.subject)
+                if cell is not None and cell.value_yuan is not None:
+                    found.append((table, row, cell))
+    for kind in _BUDGET_ROW_TABLES:
+        for table in analysis.tables.of_kind(kind):
+            for row in table.rows:
+                if row.values and subject_key(row.label) == key:
+                    cell = next(iter(row.values.values()))
+                    if cell.value_yuan is not None:
+                        found.append((table, row, cell))
+    return found
+
+
 def table_candidates(analysis: Analysis, fact: Fact) -> list[tuple[ReadTable, TableRow, Fact]]:
     """Table cells that print the figure a narrative fact states."""
+    if fact.measure == "预算数":
+        return budget_candidates(analysis, fact)
     key = subject_key(fact.subject)
     found: list[tuple[ReadTable, TableRow, Fact]] = []
     for kind, column in _TOTAL_COLUMNS.get(fact.subject, ()):

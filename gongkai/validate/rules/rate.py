@@ -10,6 +10,7 @@ from gongkai.schemas.records import Fact, Finding, Statement
 from gongkai.validate.figures import disagreement_severity, make_finding, named, percent, ratio_percent, shown
 from gongkai.validate.interval import rounds_to, truncates_to
 from gongkai.validate.registry import rule
+from gongkai.validate.unit_slip import explained_by_unit_slip
 
 
 def rate_pairs(statement: Statement) -> Iterator[tuple[Fact, Fact]]:
@@ -40,7 +41,7 @@ def stated_rate(analysis: Analysis) -> Iterator[Finding]:
         denominators = statement.role("denominator")
         if not denominators or denominators[0].value == 0:
             continue  # a zero base is the zero_denominator rule's
-        if consistent_pair(statement) is not None:
+        if consistent_pair(statement) is not None or explained_by_unit_slip(analysis, statement):
             continue
         pairs = list(rate_pairs(statement))
         if not pairs:

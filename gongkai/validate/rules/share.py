@@ -11,6 +11,7 @@ from gongkai.schemas.records import Finding
 from gongkai.validate.figures import disagreement_severity, interval, make_finding, percent, ratio_percent, shown
 from gongkai.validate.interval import HUNDRED, Interval, rounds_to, truncates_to
 from gongkai.validate.registry import rule
+from gongkai.validate.unit_slip import explained_by_unit_slip
 
 
 @rule("share.stated", "share", "error")
@@ -28,6 +29,8 @@ def stated_share(analysis: Analysis) -> Iterator[Finding]:
         computed = [(whole, ratio_percent(part, whole)) for whole in wholes]
         computed = [(w, c) for w, c in computed if c is not None]
         if not computed or any(rounds_to(c, result.value, result.decimals) for _, c in computed):
+            continue
+        if explained_by_unit_slip(analysis, statement):
             continue
         whole, value = computed[0]
         certain = len({w.value for w, _ in computed}) == 1

@@ -10,6 +10,7 @@ from gongkai.schemas.records import Fact, Finding, Statement
 from gongkai.validate.figures import disagreement_severity, interval, make_finding, percent, shown
 from gongkai.validate.interval import HUNDRED, Interval, rounds_to, truncates_to
 from gongkai.validate.registry import rule
+from gongkai.validate.unit_slip import explained_by_unit_slip
 
 
 def previous_interval(analysis: Analysis, current: Fact, change: Fact) -> Interval:
@@ -45,7 +46,7 @@ def change_rate(analysis: Analysis) -> Iterator[Finding]:
     rate only truncation (not rounding) explains is a warning."""
     for statement in analysis.statements_of("yoy"):
         rates = statement.role("rate")
-        if not rates or zero_base(analysis, statement) is not None:
+        if not rates or zero_base(analysis, statement) is not None or explained_by_unit_slip(analysis, statement):
             continue
         rate, change = rates[0], statement.role("change")[0]
         currents = statement.role("current")

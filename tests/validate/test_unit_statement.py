@@ -1,0 +1,43 @@
+"""unit.statement: a money unit printed wrong inside a rate, share or change."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.validate.support import FINAL, Expect, assert_findings, case, document
+
+CASES = [
+    # 200.00元 after 增加50.00万元: last year would be 200 − 500,000 = −499,800元, no rate follows;
+    # read in 万元, 50.00/(200.00 − 50.00) = 33.33% → the printed 33.33% holds
+    case(
+        "change-current-in-yuan",
+        document(FINAL, "机关运行经费支出200.00元，比上年增加50.00万元，增长33.33%。"),
+        Expect(
+            "unit.statement",
+            "warning",
+            ("200.00", "50.00"),
+            message=("机关运行经费支出200.00元", "50.00万元", "增减额与增减率对不上", "都按万元理解则相符"),
+        ),
+    ),
+    # one unit throughout and the arithmetic holds: nothing to report
+    case("change-consistent", document(FINAL, "机关运行经费支出200.00万元，比上年增加50.00万元，增长33.33%。")),
+    # 元 and 万元 that agree as printed (500,000元 = 50万元): nothing to report
+    case("mixed-units-agree", document(FINAL, "机关运行经费支出2,000,000元，比上年增加50.00万元，增长33.33%。")),
+    # 项目支出 400.00元 of 1,000.00万元 is 0.000004%; read in 万元, 40.00% → the unit is wrong, not the share
+    case(
+        "share-part-in-yuan",
+        document(FINAL, "本年支出合计1,000.00万元，其中：基本支出600.00万元，占60.00%；", "项目支出400.00元，占40.00%。"),
+        Expect("unit.statement", "warning", ("400.00", "1000.00"), message=("项目支出400.00元", "占比对不上")),
+    ),
+    # no unit repairs 45.00%: the share rule reports it, the unit rule does not
+    case(
+        "share-wrong-either-way",
+        document(FINAL, "本年支出合计1,000.00万元，其中：基本支出600.00万元，占60.00%；", "项目支出400.00元，占45.00%。"),
+        Expect("share.stated", "error", ("45.00", "400.00", "1000.00"), stated="45.00%", expected="0.00%"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expect"), CASES)
+def test_unit_statement(text: str, expect: list[Expect]) -> None:
+    assert_findings(text, expect)
