@@ -429,12 +429,30 @@ class Binder:
 
     def _enumeration_from(self, head: Mention) -> None:
         following = self.mentions[head.index + 1] if head.index + 1 < len(self.mentions) else None
-        if following is None or head.kind not in ("amount", "count"):
+        if following is None:
             return
         marker = ENUMERATION_AFTER.match(head.view.text[head.end : head.end + 12])
         marker_end = head.end + (marker.end() if marker else 0)
+        if head.kind == "change":
+            # 「支出1,000.00万元，比上年减少50.00万元。其中：…」: the list breaks down the amount the change is of
+            head = self._changed_amount(head) or head
+        if head.kind not in ("amount", "count"):
+            return
         intro = bool(marker) and not re.search(r"其中|分别为", marker.group(0))  # type: ignore[union-attr]
         self._collect_parts(head, following, marker_end, intro)
+
+    def _changed_amount(self, change: Mention) -> Mention | None:
+        """The amount a change figure is printed after in its sentence (「支出1,000.00万元，比上年减少
+        50.00万元」 → 1,000.00), when the text between them is only the comparison."""
+        for mention in reversed(self.mentions[: change.index]):
+            if mention.view is not change.view or mention.sentence != change.sentence:
+                return None
+            if mention.kind in ("amount", "count"):
+                lead = change.view.text[mention.end : change.start]
+                return mention if _COMPARISON_LEAD.match(lead.lstrip("，,元万千亿 ")) else None
+            if mention.kind != "change_rate":
+                return None
+        return None
 
     def _collect_parts(self, total: Mention, first: Mention, marker_end: int, intro: bool) -> None:
         """Parts of ``total`` listed from ``first`` on.

@@ -25,6 +25,7 @@ RULE_MODULES = (
     "foreign_entity",
     "procurement",
     "unit",
+    "change_sum",
 )
 
 
