@@ -10,7 +10,7 @@ mutant is analysed and checked like the original:
 * ``narrative_amount`` — an amount in running text (万元/元) changed beyond rounding;
 * ``narrative_rate``   — a percentage in running text changed by more than rounding;
 * ``direction_word``   — 增加 ↔ 减少 (增长 ↔ 下降 …) flipped before a change figure;
-* ``unit``        — a narrative amount printed in 元 instead of 万元.
+* ``unit``        — a narrative amount printed in 元 instead of 万元 (not a zero: 0万元 is 0元).
 
 A mutant is *detected* when the report has an ``error`` or ``warning`` that cites the
 mutated figure (in its figures or in a quote), and *detected as error* when that finding is
@@ -195,8 +195,8 @@ def make_mutants(raw: object, kind: str, rng: random.Random, count: int) -> Iter
             page_number = raw.pages[p].number  # type: ignore[attr-defined]
             before = match.group(1)
             if kind == "unit":
-                if match.group(2) != "万元":
-                    continue
+                if match.group(2) != "万元" or not _FIGURE.match(before) or Decimal(before.replace(",", "")) == 0:
+                    continue  # 0万元 is 0元: a zero has no unit to get wrong
                 unit_start = match.end() + (len(line[match.end() :]) - len(line[match.end() :].lstrip()))
                 new_line = line[:unit_start] + "元" + line[unit_start + 2 :]
                 candidates.append((Mutant(kind, page_number, before + "万元", before + "元", before), (p, b, new_line)))

@@ -15,6 +15,7 @@ from gongkai.normalize import normalize
 from gongkai.schemas.records import DocumentInfo, Report
 from gongkai.settings import Settings
 from gongkai.tables import read_tables
+from gongkai.validate.certainty import with_bindings
 
 # what is known of a document whose classification failed
 UNCLASSIFIED = Classification(doc_type="other", fiscal_year=None, department=None, region=None, title=None)
@@ -62,7 +63,7 @@ def analyse(raw: RawDocument, settings: Settings | dict[str, Any] | None = None)
         reraise=reraise,
     )
     facts = [*text.facts, *tables.facts]
-    statements = [*text.statements, *tables.statements]
+    statements = with_bindings(document, [*text.statements, *tables.statements])
     signs = {m.fact.fact_id: m.label.sign for m in text.mentions if m.label.sign}
     info = replace(info, warnings=(*info.warnings, *tables.warnings))
     failures = [*failures, *text.failures, *tables.failures]

@@ -52,6 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json", "csv", "md", "html"), default="text", help="output format (default: text)")
     rule_options(check)
     check.add_argument("--no-colour", "--no-color", dest="colour", action="store_false", help="plain text output")
+    check.add_argument(
+        "--explain", action="store_true", help="under each finding, how each of its figures was bound and whether that is certain"
+    )
     common(check)
 
     annotate = commands.add_parser("annotate", help="write a copy of a PDF with each finding highlighted where it is")
@@ -139,7 +142,7 @@ def _check(args: argparse.Namespace) -> int:
     if args.format == "json":
         from gongkai.export.json_report import report_json
 
-        out.write(report_json(report) + "\n")
+        out.write(report_json(report, explain=args.explain) + "\n")
     elif args.format == "csv":
         from gongkai.export.csv_report import write_findings_csv
 
@@ -155,7 +158,7 @@ def _check(args: argparse.Namespace) -> int:
     else:
         from gongkai.export.terminal import write_report
 
-        write_report(report, out, colour=None if args.colour else False)
+        write_report(report, out, colour=None if args.colour else False, explain=args.explain)
     failing = FAIL_LEVELS[args.fail_on]
     return EXIT_FINDINGS if any(f.severity in failing for f in report.findings) else EXIT_OK
 

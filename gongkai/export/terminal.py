@@ -99,8 +99,9 @@ def _shorten(quote: str, spans: list[tuple[int, int]], width: int) -> tuple[str,
     return prefix + quote[start:end] + suffix, [(a - shift, b - shift) for a, b in spans]
 
 
-def write_report(report: Report, stream: TextIO, colour: bool | None = None) -> None:
-    """Write the readable report of one document."""
+def write_report(report: Report, stream: TextIO, colour: bool | None = None, explain: bool = False) -> None:
+    """Write the readable report of one document; with ``explain``, how each figure of a
+    finding was bound."""
     colour = use_colour(stream) if colour is None else colour
     info = report.document
     counts = report.counts()
@@ -122,6 +123,14 @@ def write_report(report: Report, stream: TextIO, colour: bool | None = None) -> 
     for finding in report.findings:
         stream.write("\n")
         _write_finding(finding, stream, colour, paint)
+        if explain:
+            from gongkai.export.explain import explain_lines
+
+            lines = explain_lines(report, finding)
+            if lines:
+                stream.write(paint("  依据：", _DIM) + "\n")
+                for line in lines:
+                    stream.write(paint(f"    {line}", _DIM) + "\n")
     for warning in info.warnings:
         stream.write(paint(f"\n注意：{warning}", _DIM) + "\n")
 

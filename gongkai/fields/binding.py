@@ -245,9 +245,11 @@ class Binder:
                         {"result": [share.fact], "part": [part.fact], "whole": wholes_facts},
                     )
                 return
+        note = "named_whole" if share.label.whole else None
         if not wholes and not share.label.whole:
             opened = self._opened_list_total(share)
             wholes = [opened] if opened is not None and opened.kind == part.kind else []
+            note = "opened_list"
         if not wholes:
             return
         self._add(
@@ -255,6 +257,7 @@ class Binder:
             [share.fact, part.fact, wholes[0].fact],
             self.evidence(share),
             {"result": [share.fact], "part": [part.fact], "whole": [m.fact for m in wholes[:2]]},
+            note=note,
         )
 
     def _opened_list_total(self, mention: Mention) -> Mention | None:
@@ -290,7 +293,8 @@ class Binder:
             key = (share.view.passage, subject_key(share.label.whole or ""))
             groups.setdefault(key, []).append((share, part))
         for members in groups.values():
-            if len(members) < 2 or len({p.fact.unit for _, p in members}) != 1:
+            units = {p.fact.unit for _, p in members}
+            if len(members) < 2 or not (all(is_money(p) for _, p in members) or len(units) == 1):
                 continue
             total = sum((s.fact.value for s, _ in members), Decimal(0))
             slack = sum((Decimal(5).scaleb(-(s.fact.decimals + 1)) for s, _ in members), Decimal(0))

@@ -145,6 +145,7 @@ class Statement:
     roles: tuple[tuple[str, tuple[Fact, ...]], ...] = ()
     note: str | None = None
     listed_whole: bool = False  # a list introduced as the whole breakdown (具体构成为、主要用于以下方面)
+    bindings: tuple[tuple[int, str, str], ...] = ()  # (fact_id, role, binding): how each figure was bound
 
     def role(self, name: str) -> tuple[Fact, ...]:
         """The candidate facts for one role (empty when the role is unbound)."""
@@ -161,6 +162,7 @@ class Statement:
             "note": self.note,
             "facts": [f.fact_id for f in self.facts],
             "roles": {role: [f.fact_id for f in facts] for role, facts in self.roles},
+            "bindings": [{"fact_id": f, "role": r, "binding": b} for f, r, b in self.bindings],
             "evidence": self.evidence.to_dict(),
         }
 
@@ -179,6 +181,7 @@ class Finding:
     expected: str | None = None
     difference: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    fact_ids: tuple[int, ...] = ()  # the facts it cites, in the order of its figures
 
     def __post_init__(self) -> None:
         if self.severity not in SEVERITIES:
@@ -202,6 +205,7 @@ class Finding:
             "expected": self.expected,
             "difference": self.difference,
             "figures": list(self.figures),
+            "fact_ids": list(self.fact_ids),
             "page": self.page,
             "evidence": [e.to_dict() for e in self.evidence],
         }

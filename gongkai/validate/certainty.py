@@ -27,15 +27,35 @@ class Binding(IntEnum):
     """How a figure is placed relative to the figure it is bound to, surest first."""
 
     SAME_SENTENCE = 0
-    SAME_PASSAGE = 1
-    NAMED_LIST = 2  # a list next to it that names it (「本年收入的具体构成为：」)
-    OPENED_LIST = 3  # an item of a list the passage opens (「……其中：」 then （一）（二）…)
-    DISTANT = 4  # another passage or page: a guess of the text matcher
+    TABLE_LOOKUP = 1  # a table cell found by its row's subject and its column's measure
+    NAMED_LOOKUP = 2  # the figure the sentence names (「占本年支出合计的…%」), found by that name
+    EARLIER_SENTENCE = 3  # the one figure of the sentence before (「…支出100万元。与上年相比增加…」)
+    SAME_PASSAGE = 4
+    NAMED_LIST = 5  # a list next to it that names it (「本年收入的具体构成为：」)
+    OPENED_LIST = 6  # an item of a list the passage opens (「……其中：」 then （一）（二）…)
+    DISTANT = 7  # another passage or page: a guess of the text matcher
 
     @property
     def certain(self) -> bool:
         """Whether a rule may accuse on this binding."""
         return self is not Binding.DISTANT
+
+    @property
+    def label(self) -> str:
+        """How the binding reads in a report."""
+        return _LABELS[self]
+
+
+_LABELS = {
+    Binding.SAME_SENTENCE: "同一句",
+    Binding.TABLE_LOOKUP: "按科目和栏目在表中查得",
+    Binding.NAMED_LOOKUP: "按句中点明的名称查得",
+    Binding.EARLIER_SENTENCE: "上一句唯一的数",
+    Binding.SAME_PASSAGE: "同一段",
+    Binding.NAMED_LIST: "紧随其后、点明其总数的列表",
+    Binding.OPENED_LIST: "「其中：」所开列表的条目",
+    Binding.DISTANT: "相隔较远，对应关系不确定",
+}
 
 
 class Placement:
@@ -56,6 +76,8 @@ class Placement:
     def binding(self, anchor: Fact, other: Fact) -> Binding:
         """How ``other`` is bound to ``anchor`` (the total, the current figure …), by the
         sentences that print them (a fact's evidence is its sentence)."""
+        if anchor.origin == "table" or other.origin == "table":
+            return Binding.TABLE_LOOKUP
         document = self.document
         a, b = anchor.evidence.start, other.evidence.start
         pa, pb = self.passage_of(a), self.passage_of(b)
@@ -97,3 +119,44 @@ class Placement:
         if not totals:
             return Binding.DISTANT
         return self.weakest(totals[0], statement.role("parts"))
+
+
+# how the binder found a share's whole, when the passages alone do not show it
+_NOTED_WHOLES = {"named_whole": Binding.NAMED_LOOKUP, "opened_list": Binding.OPENED_LIST}
+
+
+def statement_bindings(placement: Placement, statement: Statement) -> tuple[tuple[int, str, str], ...]:
+    """``(fact_id, role, binding)`` for every candidate figure of a statement: how it is bound
+    to the statement's first figure (its rate, share, total or current figure)."""
+    if not statement.roles or not statement.roles[0][1]:
+        return ()
+    anchor = statement.roles[0][1][0]
+    out: list[tuple[int, str, str]] = []
+    for role, facts in statement.roles:
+        for fact in facts:
+            if fact.fact_id == anchor.fact_id:
+                binding = Binding.SAME_SENTENCE
+            elif statement.note == "earlier_sentence" and role == "current":
+                binding = Binding.EARLIER_SENTENCE
+            else:
+                first, second = sorted((anchor, fact), key=lambda f: f.evidence.start)
+                binding = placement.binding(first, second)
+                if binding is Binding.DISTANT and role == "whole" and statement.note in _NOTED_WHOLES:
+                    binding = _NOTED_WHOLES[statement.note]
+            out.append((fact.fact_id, role, binding.name.lower()))
+    return tuple(out)
+
+
+def with_bindings(document: Document, statements: list[Statement]) -> list[Statement]:
+    """The statements with ``bindings`` recorded (see ``statement_bindings``)."""
+    from dataclasses import replace
+
+    placement = Placement(document)
+    return [replace(s, bindings=statement_bindings(placement, s)) for s in statements]
+
+
+def bound_surely(statement: Statement, *facts: Fact) -> bool:
+    """Whether every one of ``facts`` is bound to the statement with certainty, as recorded in
+    its ``bindings`` (a statement without recorded bindings is taken as printed together)."""
+    recorded = {fact_id: name for fact_id, _, name in statement.bindings}
+    return all(Binding[recorded[f.fact_id].upper()].certain for f in facts if f.fact_id in recorded)

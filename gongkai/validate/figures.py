@@ -97,4 +97,5 @@ def make_finding(
         stated=stated,
         expected=expected,
         difference=difference,
+        fact_ids=tuple(dict.fromkeys(f.fact_id for f in facts)),
     )

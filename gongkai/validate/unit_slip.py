@@ -17,7 +17,7 @@ from gongkai.schemas.records import Fact, Statement
 from gongkai.validate.figures import ratio_percent
 from gongkai.validate.interval import rounds_to
 
-_CHECKED_KINDS = ("rate", "share", "yoy")
+_CHECKED_KINDS = ("rate", "share", "share_group", "yoy")
 
 Roles = Callable[[str], tuple[Fact, ...]]
 
@@ -41,6 +41,15 @@ def _share_holds(role: Roles) -> bool | None:
         return None
     computed = [ratio_percent(p, w) for p in parts for w in wholes if w.value != 0]
     return any(c is not None and rounds_to(c, result[0].value, result[0].decimals) for c in computed)
+
+
+def _group_holds(role: Roles) -> bool | None:
+    from gongkai.validate.rules.share import share_of_sum_in_group
+
+    results, parts = role("results"), role("parts")
+    if not results or len(results) != len(parts):
+        return None
+    return all(share_of_sum_in_group(parts, index, result) for index, result in enumerate(results))
 
 
 def _change_holds(analysis: Analysis, role: Roles) -> bool | None:
@@ -68,6 +77,8 @@ def _holds(analysis: Analysis, statement: Statement, reading: dict[int, Fact]) -
         return _rate_holds(role)
     if statement.kind == "share":
         return _share_holds(role)
+    if statement.kind == "share_group":
+        return _group_holds(role)
     if statement.kind == "yoy":
         return _change_holds(analysis, role)
     return None

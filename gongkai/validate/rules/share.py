@@ -7,8 +7,18 @@ from dataclasses import replace
 from decimal import Decimal
 
 from gongkai.analysis import Analysis
-from gongkai.schemas.records import Finding
-from gongkai.validate.figures import disagreement_severity, interval, make_finding, percent, ratio_percent, shown
+from gongkai.normalize.numbers import MONEY_FACTORS
+from gongkai.schemas.records import Fact, Finding
+from gongkai.validate.certainty import bound_surely
+from gongkai.validate.figures import (
+    amount_in,
+    disagreement_severity,
+    interval,
+    make_finding,
+    percent,
+    ratio_percent,
+    shown,
+)
 from gongkai.validate.interval import HUNDRED, Interval, rounds_to, truncates_to
 from gongkai.validate.registry import rule
 from gongkai.validate.unit_slip import explained_by_unit_slip
@@ -33,7 +43,7 @@ def stated_share(analysis: Analysis) -> Iterator[Finding]:
         if explained_by_unit_slip(analysis, statement):
             continue
         whole, value = computed[0]
-        certain = len({w.value for w, _ in computed}) == 1
+        certain = len({w.value for w, _ in computed}) == 1 and bound_surely(statement, part, whole)
         truncated = truncates_to(value, result.value, result.decimals)
         gap = abs(value.mid - result.value)
         message = (
@@ -66,7 +76,8 @@ def share_of_listed_parts(analysis: Analysis) -> Iterator[Finding]:
     printed; when only the exact reading contradicts the share, a warning says so."""
     for statement in analysis.statements_of("share_group"):
         results, parts = statement.role("results"), statement.role("parts")
-        printed_whole = sum((p.value for p in parts), Decimal(0))
+        if explained_by_unit_slip(analysis, statement):
+            continue
         places = max(p.decimals for p in parts)
         readings = (
             ([interval(p) for p in parts], False),
@@ -79,9 +90,10 @@ def share_of_listed_parts(analysis: Analysis) -> Iterator[Finding]:
                     continue
                 truncated = truncates_to(value, result.value, result.decimals)
                 whole_numbers = "、".join(shown(p) for p in parts if p.decimals < places)
+                printed_whole = _printed_sum(parts, part)
                 yield make_finding(
                     share_of_listed_parts,
-                    f"所列各项之和为{printed_whole}{part.unit or ''}，{part.subject}{shown(part)}占其{percent(value.mid, 4)}，"
+                    f"所列各项之和为{printed_whole}，{part.subject}{shown(part)}占其{percent(value.mid, 4)}，"
                     f"按{result.decimals}位小数四舍五入应为{percent(value.mid, result.decimals)}，文中印为{shown(result)}"
                     f"{'；印出的数是截尾而非四舍五入的结果' if truncated else ''}"
                     f"{f'（按{whole_numbers}为整数计；若其为四舍五入到整数的数则无法判断）' if padded else ''}。",
@@ -92,6 +104,22 @@ def share_of_listed_parts(analysis: Analysis) -> Iterator[Finding]:
                     expected=percent(value.mid, result.decimals),
                 )
                 break
+
+
+def share_of_sum_in_group(parts: tuple[Fact, ...], index: int, result: Fact) -> bool:
+    """Whether the printed share ``result`` of part ``index`` is its part over the parts' sum,
+    the figures read as printed (the test ``share.of_listed_parts`` accuses on)."""
+    spans = [interval(p) for p in parts]
+    value = _share_of_sum(spans[index], _sum_except(spans, index))
+    return value is not None and rounds_to(value, result.value, result.decimals)
+
+
+def _printed_sum(parts: tuple[Fact, ...], like: Fact) -> str:
+    """The parts' printed sum in the unit of ``like`` (money in mixed units converted)."""
+    factor = MONEY_FACTORS.get(like.unit or "")
+    if factor and all(p.value_yuan is not None for p in parts):
+        return amount_in(sum((p.value_yuan for p in parts), Decimal(0)), like.unit, max(p.decimals for p in parts))  # type: ignore[misc]
+    return f"{sum((p.value for p in parts), Decimal(0))}{like.unit or ''}"
 
 
 def _sum_except(spans: list[Interval], index: int) -> Interval:
