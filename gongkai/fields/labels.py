@@ -23,6 +23,10 @@ from gongkai.schemas.vocabulary import (
 PLACEHOLDER = re.compile(r"增加[（(]减少[)）]|减少[（(]增加[)）]|增长[（(]下降[)）]|下降[（(]增长[)）]|大于[（(]小于[)）]|小于[（(]大于[)）]")
 _SCOPE_MARK = re.compile(r"^[（(](?:部门|单位)[)）]")
 _LEVEL = re.compile(r"[（(](类|款|项)[)）]")
+_DASH = r"[-－—]"
+_DASHED_PATH = re.compile(
+    rf"^(?P<path>[^-－—，,。；]{{2,30}}{_DASH}[^-－—，,。；]{{2,30}}?(?P<item>{_DASH}[^-－—，,。；]{{2,30}}?)?)(?:科目)?$"
+)
 _ENUMERATOR = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d{1,2}[、.．](?!\d)|[①-⑳])")
 _ENUM_MARKER = re.compile(r"^(?:其中|包括|主要包括|含|即|具体为|分别为|主要为|具体构成为)[：:]?")
 _CONTEXT = re.compile(
@@ -76,6 +80,11 @@ def parse_label(label: str, unit: str | None, department: str | None = None) -> 
     for match in _LEVEL.finditer(text):
         level = match.group(1)
     text = _LEVEL.sub("", text)
+    dashed = _DASHED_PATH.match(text)
+    if dashed is not None and level is None:
+        # 「“一般公共服务支出-政府办公厅（室）及相关机构事务-一般行政管理事务”科目」: a 科目 named by its path
+        level = "款" if dashed.group("item") is None else "项"
+        text = dashed.group("path")
     if department:
         text = _SCOPE_MARK.sub("", text.replace(department, ""))  # 「…办事处（部门）共有车辆」
     compared = bool(_COMPARISON.search(text))

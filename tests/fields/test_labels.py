@@ -57,6 +57,9 @@ LABELS = [
     Want("一般公共服务支出（类）", "万元", "一般公共服务支出", None, "amount", level="类"),
     Want("2.商品和服务支出（款）", "万元", "商品和服务支出", None, "amount", level="款"),
     Want("行政运行（项）", "万元", "行政运行", None, "amount", level="项"),
+    # a 科目 named by its path with dashes: three names are a 项, two a 款
+    Want("10.“卫生健康支出-行政事业单位医疗-事业单位医疗”科目", "万元", "卫生健康支出-行政事业单位医疗-事业单位医疗", None, "amount", level="项"),
+    Want("“卫生健康支出-行政事业单位医疗”科目", "万元", "卫生健康支出-行政事业单位医疗", None, "amount", level="款"),
     # changes
     Want("较2020年减少", "万元", "", None, "change", sign=-1, compared=True),
     Want("比上年增加", "万元", "", None, "change", sign=1, compared=True),

@@ -41,3 +41,27 @@ CASES = [
 @pytest.mark.parametrize(("text", "expect"), CASES)
 def test_unit_statement(text: str, expect: list[Expect]) -> None:
     assert_findings(text, expect)
+
+
+SAME_FIGURE_CASES = [
+    # 项目支出 1,200.50 printed in 万元 on one line and in 元 on another: one unit is wrong
+    case(
+        "same-digits-two-units",
+        document(FINAL, "项目支出1,200.50万元，主要用于设备购置。", "其中项目支出1,200.50元用于设备购置。"),
+        Expect(
+            "unit.same_figure",
+            "warning",
+            ("1200.50",),
+            message=("项目支出在第1页印为1200.50元", "在第1页印为1200.50万元", "数字相同而单位不同"),
+        ),
+    ),
+    # the same subject at two amounts in two units is no slip
+    case("different-digits", document(FINAL, "项目支出1,200.50万元，主要用于设备购置。", "其中项目支出800.00元用于设备购置。")),
+    # zeros have no unit to get wrong
+    case("zeros", document(FINAL, "项目支出0万元。", "项目支出0元。")),
+]
+
+
+@pytest.mark.parametrize(("text", "expect"), SAME_FIGURE_CASES)
+def test_unit_same_figure(text: str, expect: list[Expect]) -> None:
+    assert_findings(text, expect, scope="unit.same_figure")

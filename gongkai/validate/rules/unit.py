@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
+from decimal import Decimal
 
 from gongkai.analysis import Analysis
-from gongkai.schemas.records import Finding
+from gongkai.normalize.numbers import MONEY_FACTORS
+from gongkai.schemas.records import Fact, Finding
+from gongkai.schemas.subjects import subject_key
 from gongkai.validate.figures import make_finding, shown
 from gongkai.validate.registry import rule
 from gongkai.validate.unit_slip import unit_reading
@@ -34,3 +38,35 @@ def statement_unit(analysis: Analysis) -> Iterator[Finding]:
             [*odd, *others],
             [statement.evidence],
         )
+
+
+@rule("unit.same_figure", "unit", "warning")
+def same_figure_unit(analysis: Analysis) -> Iterator[Finding]:
+    """The same figure of the same subject printed twice in the narrative with two money units
+    (「项目支出1,000.00万元」 and 「项目支出1,000.00元」): the digits agree, so one unit is wrong.
+    Zeros are left out (0元 is 0万元)."""
+    groups: dict[tuple[str, str, Decimal], list[Fact]] = {}
+    for fact in analysis.text_facts:
+        if fact.unit not in MONEY_FACTORS or fact.value == 0 or not fact.subject or _compound(fact):
+            continue
+        groups.setdefault((subject_key(fact.subject), fact.measure, fact.value.normalize()), []).append(fact)
+    for facts in groups.values():
+        factors = Counter(MONEY_FACTORS[f.unit] for f in facts if f.unit)
+        if len(factors) < 2:
+            continue
+        usual = max(factors, key=lambda factor: (factors[factor], factor == MONEY_FACTORS["万元"]))
+        for odd in (f for f in facts if f.unit and MONEY_FACTORS[f.unit] != usual):
+            other = next(f for f in facts if f.unit and MONEY_FACTORS[f.unit] == usual)
+            yield make_finding(
+                same_figure_unit,
+                f"{odd.subject}在第{odd.evidence.page}页印为{shown(odd)}，在第{other.evidence.page}页印为{shown(other)}：数字相同而单位不同，"
+                "疑为单位笔误。",
+                [odd, other],
+            )
+
+
+def _compound(fact: Fact) -> bool:
+    """Whether the figure is one piece of a compound amount (「2亿5,719万3千元」)."""
+    quote, raw = fact.evidence.quote, fact.raw or ""
+    at = quote.find(raw) if raw else -1
+    return at >= 0 and quote[at + len(raw) : at + len(raw) + 1].isdigit()
