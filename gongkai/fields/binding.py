@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from gongkai.fields.labels import is_named_rate
 from gongkai.fields.labels import measure_class as class_of_measure
-from gongkai.fields.mentions import ENUMERATION_AFTER, ENUMERATION_INTRO, Mention
+from gongkai.fields.mentions import ENUMERATION_AFTER, ENUMERATION_INTRO, FLAT_CLAUSE, Mention
 from gongkai.fields.quantities import QUANTITY
 from gongkai.fields.views import View
 from gongkai.normalize.document import Document
@@ -36,6 +36,7 @@ _CURRENT_CLASSES = ("actual", "amount", "budget", "budget_full", "budget_initial
 _SECTION_LOOKBACK = 4  # views before the current one searched for a missing figure
 _LIST_ITEMS = 12  # list items a share may sit below the paragraph that opens the list
 _LIST_OPENER = re.compile(r"其中[：:]")
+_LEVELS = {"类": 0, "款": 1, "项": 2}
 
 Predicate = Callable[[Mention], bool]
 
@@ -435,8 +436,18 @@ class Binder:
         following = self.mentions[head.index + 1] if head.index + 1 < len(self.mentions) else None
         if following is None:
             return
-        marker = ENUMERATION_AFTER.match(head.view.text[head.end : head.end + 12])
-        marker_end = head.end + (marker.end() if marker else 0)
+        if following.view.passage != head.view.passage and not (
+            following.view.section == head.view.section
+            and following.view.passage - head.view.passage <= _LIST_ITEMS
+            and following.fact.evidence.page - head.fact.evidence.page <= 1
+            and (following.view.passage == head.view.passage + 1 or _starts_list_item(following))
+        ):
+            return  # the list it announces holds no figure of its own before the text moves on
+        after = head.view.text[head.end : head.end + 40]
+        flat = FLAT_CLAUSE.match(after)
+        skip = flat.end() if flat else 0
+        marker = ENUMERATION_AFTER.match(after[skip : skip + 12])
+        marker_end = head.end + (skip + marker.end() if marker else 0)
         if head.kind == "change":
             # 「支出1,000.00万元，比上年减少50.00万元。其中：…」: the list breaks down the amount the change is of
             head = self._changed_amount(head) or head
@@ -477,17 +488,21 @@ class Binder:
             return  # a list of words (主要包括：基本工资、津贴补贴…), not of figures
         parts: list[Mention] = []
         family: str | None = None
-        nested: tuple[int, int] | None = None
+        nested: tuple[int, int | None] | None = None  # (passage, sentence or None for the rest of it)
         for mention in self.mentions[first.index :]:
             same_view = mention.view is first.view
             if same_view and mention.start >= full_stop and not open_ended:
                 break
             if not same_view and not (
-                open_ended and mention.view.section == first.view.section and _starts_list_item(mention)
+                open_ended
+                and mention.view.section == first.view.section
+                and mention.view.passage - first.view.passage <= _LIST_ITEMS
+                and mention.fact.evidence.page - first.fact.evidence.page <= 1
+                and _starts_list_item(mention)
             ):
                 break
             beyond = same_view and mention.start >= strict_end and not open_ended
-            if nested and (mention.view.passage, mention.sentence) == nested:
+            if nested and mention.view.passage == nested[0] and nested[1] in (None, mention.sentence):
                 continue
             nested = None
             if mention.kind == total.kind and _is_new_total(mention):
@@ -502,7 +517,8 @@ class Binder:
             if family is None and len(parts) == 1:
                 family = family_of_subject(mention.subject)
             if mention.enumerates:
-                nested = (mention.view.passage, mention.sentence)
+                # an item of its own paragraph owns the rest of it (「（二）…0万元，…持平。其中：…」)
+                nested = (mention.view.passage, None if mention.view is not first.view else mention.sentence)
         if not parts:
             return
         statement = self._add(
@@ -519,6 +535,8 @@ class Binder:
     def _is_part(self, mention: Mention, total: Mention, parts: list[Mention]) -> bool:
         if mention.kind != total.kind:
             return False
+        if _LEVELS.get(mention.fact.level or "", 9) <= _LEVELS.get(total.fact.level or "", -1):
+            return False  # a 科目 of the total's level or above is its sibling, not its part
         if mention.quantity.in_brackets and not total.quantity.in_brackets:
             return False
         if measure_class(mention) != measure_class(total) and not _same_measure_family(mention, total):

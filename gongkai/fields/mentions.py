@@ -21,6 +21,7 @@ from gongkai.schemas.vocabulary import canonical_subject
 ENUMERATION_AFTER = re.compile(
     r"^[，,：:；。]?\s*(?:其中|主要用于以下方面|主要用于|具体构成为|具体构成如下|包括|分别为|主要包括|具体如下)[：:，,]?"
 )
+FLAT_CLAUSE = re.compile(r"^[，,]\s*(?:与|比|较)[^，,。；;]{1,16}?(?:持平|一致|相同|保持不变)")
 ENUMERATION_INTRO = re.compile(
     r"(?P<subject>[^，。；：]{0,24}?)(?:的)?(?:具体构成为|具体构成如下|构成为|主要用于以下方面|主要用于|具体情况如下|具体如下)[：:]?$"
 )
@@ -95,7 +96,9 @@ class MentionReader:
             in_sentence = previous if previous is not None and previous.sentence == sentence_index else None
             subject = self._subject(label, in_sentence, topic, previous, quantity)
             mention = self._mention(view, quantity, label, subject, sentence_index, bounds[sentence_index])
-            mention.enumerates = bool(ENUMERATION_AFTER.match(text[quantity.end : quantity.end + 12]))
+            after = text[quantity.end : quantity.end + 40]
+            flat = FLAT_CLAUSE.match(after)  # 「867.50万元，与2024年预算持平。其中：」
+            mention.enumerates = bool(ENUMERATION_AFTER.match(after[flat.end() if flat else 0 :][:12]))
             self.mentions.append(mention)
             previous = mention
 

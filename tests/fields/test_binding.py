@@ -472,3 +472,40 @@ def test_fact_evidence_is_the_sentence_with_offsets_into_the_text() -> None:
     assert [document.text[e.start : e.end] for e in evidence] == ["本年收入合计766.58万元。", "其他收入20.62万元。"]
     assert [str(f.value_yuan) for f in result.facts] == ["7665800.00", "206200.00"]
     assert [f.origin for f in result.facts] == ["text", "text"]
+
+
+# --- lists after a flat clause, siblings, lists that move on ----------------------------------
+
+BUDGET = "某区某局2025年部门预算"
+
+
+def test_list_after_a_flat_clause_breaks_down_the_figure_before_it() -> None:
+    result = reading(
+        "2025年“三公”经费预算数为60.50万元，与2024年预算持平。其中：",
+        "（一）因公出国（境）费20万元，与2024年预算持平。",
+        "（二）公务用车购置及运行费0万元，与2024年预算持平。其中：公务用车购置费0万元，与2024年预算持平；公务用车运行费0万元，与2024年预算持平。",
+        "（三）公务接待费40.50万元，与2024年预算持平。",
+        title=BUDGET,
+    )
+    enumerations = statements(result, "enumeration")
+    # the 三公 total lists its three items; the nested list of the second item is its own
+    assert enumerations[0][1] == {
+        "total": [("三公经费", "预算数", "60.50")],
+        "parts": [
+            ("因公出国费用", "预算数", "20"),
+            ("公务用车购置及运行维护费", "预算数", "0"),
+            ("公务接待费", "预算数", "40.50"),
+        ],
+    }
+    assert enumerations[1][1]["total"] == [("公务用车购置及运行维护费", "预算数", "0")]
+    assert len(enumerations) == 2
+
+
+def test_a_sibling_item_is_no_part() -> None:
+    result = reading(
+        "1.“一般公共服务支出-某某事务-行政运行”科目100.00万元，主要用于机构正常运转。",
+        "2.“一般公共服务支出-某某事务-事业运行”科目50.00万元，主要用于事业单位运转。",
+        title=BUDGET,
+    )
+    # 「主要用于」 announces no list of figures here: the next 项 is the first one's sibling
+    assert statements(result, "enumeration") == []
