@@ -37,6 +37,7 @@ _SECTION_LOOKBACK = 4  # views before the current one searched for a missing fig
 _LIST_ITEMS = 12  # list items a share may sit below the paragraph that opens the list
 _LIST_OPENER = re.compile(r"其中[：:]")
 _LEVELS = {"类": 0, "款": 1, "项": 2}
+_ENDS_SENTENCE = re.compile(r"[。！？；]\s*$")
 
 Predicate = Callable[[Mention], bool]
 
@@ -454,7 +455,7 @@ class Binder:
         if head.kind not in ("amount", "count"):
             return
         intro = bool(marker) and not re.search(r"其中|分别为", marker.group(0))  # type: ignore[union-attr]
-        self._collect_parts(head, following, marker_end, intro)
+        self._collect_parts(head, following, marker_end, intro, marker_view=head.view)
 
     def _changed_amount(self, change: Mention) -> Mention | None:
         """The amount a change figure is printed after in its sentence (「支出1,000.00万元，比上年减少
@@ -469,7 +470,7 @@ class Binder:
                 return None
         return None
 
-    def _collect_parts(self, total: Mention, first: Mention, marker_end: int, intro: bool) -> None:
+    def _collect_parts(self, total: Mention, first: Mention, marker_end: int, intro: bool, marker_view: View | None = None) -> None:
         """Parts of ``total`` listed from ``first`` on.
 
         The list runs to the end of the clause group (；) that holds the marker; a list
@@ -478,7 +479,15 @@ class Binder:
         the clause group, further clauses continue the list only with members of the same
         family (基本支出；项目支出).
         """
-        text = first.view.text
+        view = marker_view or first.view  # the view whose text holds the marker (其中：…)
+        if (
+            view is not first.view
+            and first.view.passage == view.passage + 1
+            and not _ENDS_SENTENCE.search(view.text)
+            and not _starts_list_item(first)
+        ):
+            view, marker_end = first.view, 0  # the sentence runs on into the next passage (a wrapped line)
+        text = view.text
         semicolon = _next_boundary(text, marker_end, "；。！？\n")
         full_stop = _next_boundary(text, marker_end, "。！？\n")
         tail_empty = not text[marker_end:semicolon].strip("，：:；。 ")
@@ -490,13 +499,13 @@ class Binder:
         family: str | None = None
         nested: tuple[int, int | None] | None = None  # (passage, sentence or None for the rest of it)
         for mention in self.mentions[first.index :]:
-            same_view = mention.view is first.view
+            same_view = mention.view is view
             if same_view and mention.start >= full_stop and not open_ended:
                 break
             if not same_view and not (
                 open_ended
-                and mention.view.section == first.view.section
-                and mention.view.passage - first.view.passage <= _LIST_ITEMS
+                and mention.view.section == view.section
+                and mention.view.passage - view.passage <= _LIST_ITEMS
                 and mention.fact.evidence.page - first.fact.evidence.page <= 1
                 and _starts_list_item(mention)
             ):
@@ -516,9 +525,11 @@ class Binder:
             parts.append(mention)
             if family is None and len(parts) == 1:
                 family = family_of_subject(mention.subject)
-            if mention.enumerates:
-                # an item of its own paragraph owns the rest of it (「（二）…0万元，…持平。其中：…」)
-                nested = (mention.view.passage, None if mention.view is not first.view else mention.sentence)
+            if mention.view is not view and _LIST_OPENER.search(mention.view.text, mention.end):
+                # an item of its own paragraph owns the rest of it (「（二）…20万元，…。其中：购置费…」)
+                nested = (mention.view.passage, None)
+            elif mention.enumerates:
+                nested = (mention.view.passage, mention.sentence)
         if not parts:
             return
         statement = self._add(

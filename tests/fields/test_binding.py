@@ -509,3 +509,19 @@ def test_a_sibling_item_is_no_part() -> None:
     )
     # 「主要用于」 announces no list of figures here: the next 项 is the first one's sibling
     assert statements(result, "enumeration") == []
+
+
+def test_an_items_own_list_is_not_the_totals() -> None:
+    result = reading(
+        "2025年“三公”经费预算数为60.00万元，与2024年预算持平。其中：",
+        "（一）因公出国（境）费10万元，与2024年预算持平。",
+        "（二）公务用车购置及运行费20万元，与2024年预算持平，主要原因是车辆更新。其中：公务用车购置费10万元；公务用车运行费10万元。",
+        "（三）公务接待费30万元，与2024年预算持平。",
+        title=BUDGET,
+    )
+    # 购置费 and 运行费 break down the second item, not the 三公 total: 10 + 20 + 30 = 60
+    assert statements(result, "enumeration")[0][1]["parts"] == [
+        ("因公出国费用", "预算数", "10"),
+        ("公务用车购置及运行维护费", "预算数", "20"),
+        ("公务接待费", "预算数", "30"),
+    ]
