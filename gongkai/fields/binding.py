@@ -37,6 +37,15 @@ _SECTION_LOOKBACK = 4  # views before the current one searched for a missing fig
 _LIST_ITEMS = 12  # list items a share may sit below the paragraph that opens the list
 _LIST_OPENER = re.compile(r"其中[：:]")
 _LEVELS = {"类": 0, "款": 1, "项": 2}
+_SIDES = (("收入", "收入"), ("支出", "支出"))
+
+
+def _side(subject: str) -> str | None:
+    """收入 or 支出 when a subject names one side of the budget and not the other."""
+    sides = {side for word, side in _SIDES if word in subject}
+    return sides.pop() if len(sides) == 1 else None
+
+
 _ENDS_SENTENCE = re.compile(r"[。！？；]\s*$")
 
 Predicate = Callable[[Mention], bool]
@@ -516,6 +525,9 @@ class Binder:
             nested = None
             if mention.kind == total.kind and _is_new_total(mention):
                 break
+            side = _side(mention.subject)
+            if parts and side not in (None, _side(total.subject)) and _side(parts[0].subject) in (None, _side(total.subject)):
+                break  # 「收入…，其中：一般公共预算拨款…，相应安排支出…」: the expense starts a statement of its own
             if not self._is_part(mention, total, parts):
                 if parts and mention.kind in ("amount", "count") and same_subject(mention.subject, total.subject, strict=True):
                     break

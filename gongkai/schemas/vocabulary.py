@@ -185,6 +185,8 @@ FAMILIES: dict[str, frozenset[str]] = {
     ),
     "expense_kind": frozenset({"基本支出", "项目支出", "经营支出", "上缴上级支出", "对附属单位补助支出"}),
     "basic_expense": frozenset({"人员经费", "公用经费"}),
+    # a county budget's uses: 人员支出 (wages), 对个人和家庭补助, 公用支出 and 项目支出 make 支出
+    "expense_use": frozenset({"人员支出", "公用支出", "对个人和家庭的补助", "项目支出"}),
     "economic_class": frozenset(ECONOMIC_CLASSES.values()) | {"对个人和家庭的补助"},
     "function_class": frozenset(FUNCTION_CLASSES.values()),
     "sangong": frozenset({"因公出国费用", "公务用车购置及运行维护费", "公务接待费"}),
@@ -217,6 +219,7 @@ FAMILY_CORE: dict[str, frozenset[str]] = {
     "income_source": frozenset({"财政拨款收入", "其他收入"}),
     "expense_kind": frozenset({"基本支出", "项目支出"}),
     "basic_expense": frozenset({"人员经费", "公用经费"}),
+    "expense_use": frozenset({"人员支出", "公用支出", "项目支出"}),
     "economic_class": frozenset({"工资福利支出", "商品和服务支出", "对个人和家庭的补助"}),
     "sangong": FAMILIES["sangong"],
     "vehicle": FAMILIES["vehicle"],

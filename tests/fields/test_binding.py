@@ -525,3 +525,22 @@ def test_an_items_own_list_is_not_the_totals() -> None:
         ("公务用车购置及运行维护费", "预算数", "20"),
         ("公务接待费", "预算数", "30"),
     ]
+
+
+def test_an_expense_after_income_parts_starts_its_own_list() -> None:
+    result = reading(
+        "2016年，某县某中心部门收入预算为500.00万元，其中：一般公共预算拨款500.00万元，相应安排支出预算500.00万元，"
+        "其中：人员支出300.00万元，对个人和家庭补助支出50.00万元，公用支出40.00万元，项目支出110.00万元。",
+        title="某县某中心2016年部门预算",
+    )
+    enumerations = statements(result, "enumeration")
+    assert enumerations[0][1] == {
+        "total": [("部门收入", "预算数", "500.00")],
+        "parts": [("一般公共预算拨款", "预算数", "500.00")],
+    }
+    assert enumerations[1][1]["parts"] == [
+        ("人员支出", "预算数", "300.00"),
+        ("对个人和家庭的补助", "预算数", "50.00"),
+        ("公用支出", "预算数", "40.00"),
+        ("项目支出", "预算数", "110.00"),
+    ]

@@ -19,7 +19,30 @@ def kinds(project: str) -> str:
     return document(FINAL, f"本年支出合计386.25万元，其中：基本支出241.67万元，项目支出{project}万元。")
 
 
+def county_uses(total: str) -> str:
+    """A county budget's expense by use: 人员支出, 对个人和家庭补助, 公用支出 and 项目支出."""
+    return document(
+        "某县某中心2016年部门预算",
+        f"相应安排支出预算{total}万元，其中：人员支出300.00万元，对个人和家庭补助支出50.00万元，公用支出40.00万元，项目支出110.00万元。",
+    )
+
+
 SUM = [
+    # the four uses are the whole expense: 300 + 50 + 40 + 110 = 500.00
+    case("county-uses-add-up", county_uses("500.00")),
+    # 540.00 against 500.00 ± 0.02: the known family makes the list complete → error
+    case(
+        "county-uses-short",
+        county_uses("540.00"),
+        Expect(
+            "sum.breakdown",
+            "error",
+            ("540.00", "300.00", "50.00", "40.00", "110.00"),
+            message=("相应安排支出540.00万元", "= 500.00万元"),
+            stated="540.00万元",
+            expected="500.00万元",
+        ),
+    ),
     # four parts: 412.37 + 96.48 + 23.19 + 8.04 = 540.08 ± 4 × 0.005 = [540.06, 540.10]; 540.07 ± 0.005 meets it
     case("four-parts-off-by-one-cent", economic("540.07")),
     # 540.06 ± 0.005 = [540.055, 540.065] still meets [540.06, 540.10] (0.02 off, 0.025 of slack)
