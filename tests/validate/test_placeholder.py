@@ -41,3 +41,59 @@ CASES = [
 @pytest.mark.parametrize(("text", "expect"), CASES)
 def test_placeholder_text_template(text: str, expect: list[Expect]) -> None:
     assert_findings(text, expect)
+
+
+BLANK_CASES = [
+    # a reason announced and left blank, and a drafting instruction of the template
+    case(
+        "blank-reason-and-instruction",
+        document(
+            FINAL,
+            "公务接待费6.40万元，与上年持平，主要原因是。",
+            "以下为常见专业名词解释，部门应根据实际情况进行解释和增减。",
+        ),
+        Expect("placeholder_text.template", "warning", (), message=("第1页有2处", "主要原因是", "部门应根据实际情况")),
+    ),
+    # a reason given, even on the next line after a colon, is no blank
+    case(
+        "reasons-given",
+        document(FINAL, "公务接待费6.40万元，与上年持平，主要原因是严格控制接待标准。", "支出增加的主要原因是：", "1.人员增加。"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expect"), BLANK_CASES)
+def test_placeholder_blank_reason(text: str, expect: list[Expect]) -> None:
+    assert_findings(text, expect, scope="placeholder_text.template")
+
+
+def sangong_table(first_row: str) -> str:
+    """A 三公 table in pasted text with the template's empty-table note under it."""
+    return document(
+        "某区某街道2024年部门预算",
+        "部门“三公”经费和机关运行经费预算表",
+        "单位：万元",
+        "\t".join(("合计", "因公出国（境）费", "公务接待费", "公务用车购置及运行费", "机关运行经费")),
+        first_row,
+        "注：本部门2024年无“三公”经费和机关运行经费预算，故本表为空表。",
+    )
+
+
+EMPTY_TABLE_CASES = [
+    case(
+        "note-under-a-filled-table",
+        sangong_table("\t".join(("12.50", "0", "2.50", "10.00", "300.00"))),
+        Expect(
+            "placeholder_text.empty_table_note",
+            "warning",
+            ("12.50",),
+            message=("表下注明“本表为空表”", "印有数字", "三公经费12.50"),
+        ),
+    ),
+    case("note-under-an-empty-table", sangong_table("\t".join(("0", "0", "0", "0", "0")))),
+]
+
+
+@pytest.mark.parametrize(("text", "expect"), EMPTY_TABLE_CASES)
+def test_empty_table_note(text: str, expect: list[Expect]) -> None:
+    assert_findings(text, expect, scope="placeholder_text.empty_table_note")

@@ -6,14 +6,20 @@ import re
 from collections.abc import Iterator
 
 from gongkai.analysis import Analysis
-from gongkai.schemas.records import Evidence, Finding
+from gongkai.schemas.records import Evidence, Fact, Finding
+from gongkai.validate.certainty import Placement
 from gongkai.validate.registry import rule
 
 PLACEHOLDER_WORDING = re.compile(
     r"增加[（(]减少[)）]|减少[（(]增加[)）]|增长[（(]下降[)）]|下降[（(]增长[)）]"
     r"|大于[（(]小于[)）]|小于[（(]大于[)）]|上升[（(]下降[)）]"
     r"|(?<![A-Za-z])[XＸ×]{2,}(?![A-Za-z])|[（(]制度名称[)）]|。。。|……[（(]不涉及的不列[)）]"
+    # a reason announced and left blank: 「…持平，主要原因是。」
+    r"|(?:主要)?原因(?:是|为)[：:]?(?=[。；;])"
+    # the template's instruction to the department that drafts it
+    r"|部门应根据实际情况|根据(?:本部门)?实际情况(?:进行)?(?:解释|填写|增减|删减)"
 )
+_EMPTY_TABLE_NOTE = re.compile(r"(?:本|此|该)表(?:为空表|为空|无数据)")
 _MAX_QUOTES = 6
 _PAGES_FOR_SUMMARY = 3  # beyond this many pages, one finding for the whole document
 
@@ -21,8 +27,10 @@ _PAGES_FOR_SUMMARY = 3  # beyond this many pages, one finding for the whole docu
 @rule("placeholder_text.template", "placeholder_text", "warning")
 def template_wording(analysis: Analysis) -> Iterator[Finding]:
     """Unfilled template wording — alternatives left side by side (增加（减少）, 增长（下降）),
-    runs of X standing for a name or number (XX局, XXX万元) — means the text was published
-    without being completed. One finding per page, quoting the sentences."""
+    runs of X standing for a name or number (XX局, XXX万元), a reason announced and left
+    blank (主要原因是。), the template's instruction to the drafting department (部门应根据实际
+    情况进行解释和增减) — means the text was published without being completed. One finding
+    per page, quoting the sentences."""
     document = analysis.document
     by_page: dict[int, list[Evidence]] = {}
     counts: dict[int, list[str]] = {}
@@ -68,3 +76,44 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     ends = [i for i in (text.find(ch, end) for ch in "。；\n") if i >= 0]
     right = min(ends) + 1 if ends else len(text)
     return left, right
+
+
+@rule("placeholder_text.empty_table_note", "placeholder_text", "warning")
+def empty_table_note(analysis: Analysis) -> Iterator[Finding]:
+    """A note saying the table is empty (「故本表为空表」) printed under a table that holds
+    figures other than zero: the template's note was left in place when the table was filled,
+    and it contradicts the table."""
+    document = analysis.document
+    for passage in document.passages:
+        text = document.passage_text(passage)
+        match = _EMPTY_TABLE_NOTE.search(text)
+        if match is None:
+            continue
+        offset = passage.start + match.start()
+        page = document.page_at(offset)
+        cell = _filled_cell_above(analysis, page, offset)
+        if cell is None or Placement(document).passage_of(cell.evidence.start) != passage.index - 1:
+            continue  # the note must follow the filled table directly, not an empty table of its own
+        start, end = _sentence(text, match.start(), match.end())
+        note = Evidence(page, text[start:end].strip(), passage.start + start, passage.start + end)
+        yield Finding(
+            rule=empty_table_note.id,
+            category=empty_table_note.category,
+            severity=empty_table_note.severity,
+            message=f"表下注明“{match.group(0)}”，但其上的《{cell.table or '表格'}》印有数字（{cell.subject or cell.column or ''}{cell.raw or cell.value}），"
+            "像是填表后未删去模板的说明。",
+            figures=(str(cell.raw or cell.value),),
+            evidence=(note, cell.evidence),
+            fact_ids=(cell.fact_id,),
+        )
+
+
+def _filled_cell_above(analysis: Analysis, page: int, offset: int) -> Fact | None:
+    """A non-zero cell of the table printed last before ``offset`` on the same page."""
+    above = [f for f in analysis.table_facts if f.evidence.page == page and f.evidence.start < offset]
+    if not above:
+        return None
+    last_table = max(above, key=lambda f: f.evidence.start).table
+    cells = [f for f in above if f.table == last_table and f.value != 0]
+    return cells[0] if cells else None
+
