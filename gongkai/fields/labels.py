@@ -23,6 +23,7 @@ from gongkai.schemas.vocabulary import (
 PLACEHOLDER = re.compile(r"增加[（(]减少[)）]|减少[（(]增加[)）]|增长[（(]下降[)）]|下降[（(]增长[)）]|大于[（(]小于[)）]|小于[（(]大于[)）]")
 _SCOPE_MARK = re.compile(r"^[（(](?:部门|单位)[)）]")
 _LEVEL = re.compile(r"[（(](类|款|项)[)）]")
+_BOTH_SIDES = re.compile(r"收入?[、和与及]支出?(?=预算|总计|合计|总额|各)")
 _DASH = r"[-－—]"
 _DASHED_PATH = re.compile(
     rf"^(?P<path>[^-－—，,。；]{{2,30}}{_DASH}[^-－—，,。；]{{2,30}}?(?P<item>{_DASH}[^-－—，,。；]{{2,30}}?)?)(?:科目)?$"
@@ -72,6 +73,7 @@ def parse_label(label: str, unit: str | None, department: str | None = None) -> 
     placeholder = PLACEHOLDER.search(label) is not None
     text = PLACEHOLDER.sub(lambda m: m.group(0)[:2], label)
     text = text.replace("“", "").replace("”", "").replace('"', "")
+    text = _BOTH_SIDES.sub("收支", text)  # 「收入、支出预算总计」「收、支预算总计各增加」 name one figure
     text = _LEADING.sub("", text)
     text = _ENUMERATOR.sub("", text)
     enum_marker = marker_before or bool(_ENUM_MARKER.match(text))
@@ -98,7 +100,7 @@ def parse_label(label: str, unit: str | None, department: str | None = None) -> 
     change = _CHANGE_WORDS.search(text)
     if change and unit != "分":
         sign = -1 if change.group(1) in _NEGATIVE else 1
-        subject, measure = _split_measure(text[: change.start()])
+        subject, measure = _split_measure(text[: change.start()].removesuffix("各"))  # 「…总计各增加」
         return Label(_clean_subject(subject), measure, "change", sign=sign, **common)
     subject, measure = _split_measure(text)
     subject = _clean_subject(subject)

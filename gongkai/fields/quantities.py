@@ -171,10 +171,15 @@ def _label_start(text: str, depths: list[int], position: int, floor: int) -> int
     i = position
     while i > floor:
         ch = text[i - 1]
-        if ch in BOUNDARY and depths[i - 1] <= depth:
+        if ch in BOUNDARY and depths[i - 1] <= depth and not _joins_sides(text, i - 1):
             break
         i -= 1
     return i
+
+
+def _joins_sides(text: str, comma: int) -> bool:
+    """Whether a 、 joins 收入 and 支出 into one label (「收入、支出预算总计」「收、支预算总计各增加」)."""
+    return text[comma] == "、" and text[max(0, comma - 2) : comma].endswith(("收入", "收")) and text[comma + 1 : comma + 2] == "支"
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:

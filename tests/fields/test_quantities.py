@@ -60,6 +60,16 @@ def test_label_keeps_punctuation_inside_brackets() -> None:
     assert rows(text) == [("0", 0, "万元", "其他支出（对附属单位补助支出、上缴上级支出）")]
 
 
+def test_label_joins_income_and_expense() -> None:
+    # 收入、支出 name one figure (the budget's two equal totals); a 、 between other words still ends a label
+    text = "收入、支出预算总计500.00万元，与上年相比收、支预算总计各增加20.00万元，房屋、车辆3处。"
+    assert rows(text) == [
+        ("500.00", 2, "万元", "收入、支出预算总计"),
+        ("20.00", 2, "万元", "与上年相比收、支预算总计各增加"),
+        ("3", 0, "处", "车辆"),
+    ]
+
+
 def test_quantity_inside_brackets() -> None:
     found = find_quantities("发放补贴3.5万元（含2人）。")
     assert [(str(q.value), q.unit, q.label, q.in_brackets) for q in found] == [

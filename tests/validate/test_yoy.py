@@ -274,3 +274,17 @@ EARLIER_SENTENCE = [
 @pytest.mark.parametrize(("text", "expect"), EARLIER_SENTENCE)
 def test_change_bound_to_the_previous_sentence(text: str, expect: list[Expect]) -> None:
     assert_findings(text, expect, scope="yoy.change_rate")
+
+
+def test_change_of_both_totals_joined_by_a_comma() -> None:
+    """「收入、支出预算总计…，与上年相比收、支预算总计各增加…，增长…」 is one change of one figure:
+    400.00/(2,000.00 − 400.00) = 25.00%, printed 24.95% → error."""
+    text = document(
+        "某省某院2018年部门预算",
+        "某省某院2018年度收入、支出预算总计2,000.00万元，与上年相比收、支预算总计各增加400.00万元，增长24.95%。",
+    )
+    assert_findings(
+        text,
+        [Expect("yoy.change_rate", "error", ("24.95", "400.00", "2000.00"), stated="24.95%", expected="25.00%")],
+        scope="yoy.change_rate",
+    )
