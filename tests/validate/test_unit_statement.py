@@ -65,3 +65,29 @@ SAME_FIGURE_CASES = [
 @pytest.mark.parametrize(("text", "expect"), SAME_FIGURE_CASES)
 def test_unit_same_figure(text: str, expect: list[Expect]) -> None:
     assert_findings(text, expect, scope="unit.same_figure")
+
+
+MISSING_PERCENT_CASES = [
+    # 100/(950 + 100) = 9.5238% → the bare 9.52 is the rate without its %
+    case(
+        "bare-rate",
+        document(FINAL, "案件执行支出950万元，与上年相比减少100万元，减少9.52，主要原因是压减经费。"),
+        Expect(
+            "unit.missing_percent",
+            "warning",
+            ("9.52", "100", "950"),
+            message=("其后印为“减少9.52”", "少了百分号", "9.52%"),
+            stated="9.52",
+            expected="9.52%",
+        ),
+    ),
+    # a bare number that is not the rate is not judged (it may be anything)
+    case("bare-number-not-the-rate", document(FINAL, "案件执行支出950万元，与上年相比减少100万元，减少3，主要原因是压减经费。")),
+    # the rate printed with its sign: nothing to report
+    case("rate-with-sign", document(FINAL, "案件执行支出950万元，与上年相比减少100万元，减少9.52%。")),
+]
+
+
+@pytest.mark.parametrize(("text", "expect"), MISSING_PERCENT_CASES)
+def test_unit_missing_percent(text: str, expect: list[Expect]) -> None:
+    assert_findings(text, expect, scope="unit.missing_percent")

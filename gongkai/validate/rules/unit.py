@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from decimal import Decimal
 
 from gongkai.analysis import Analysis
 from gongkai.normalize.numbers import MONEY_FACTORS
 from gongkai.schemas.records import Fact, Finding
 from gongkai.schemas.subjects import subject_key
-from gongkai.validate.figures import make_finding, shown
+from gongkai.validate.figures import make_finding, percent, shown
+from gongkai.validate.interval import rounds_to
 from gongkai.validate.registry import rule
 from gongkai.validate.unit_slip import unit_reading
 
@@ -70,3 +73,45 @@ def _compound(fact: Fact) -> bool:
     quote, raw = fact.evidence.quote, fact.raw or ""
     at = quote.find(raw) if raw else -1
     return at >= 0 and quote[at + len(raw) : at + len(raw) + 1].isdigit()
+
+
+_BARE_RATE = re.compile(
+    r"^[，,]\s*(?:同比)?(?:增长|下降|减少|增加|降低|提高|上升|降幅|增幅)(?:了|为)?\s*(\d+(?:\.\d+)?)"
+    r"(?![\d.%％‰]|\s*[万亿千百]?元|\s*[个人名辆台套项次])"
+)
+
+
+@rule("unit.missing_percent", "unit", "warning")
+def missing_percent(analysis: Analysis) -> Iterator[Finding]:
+    """A change amount followed by a bare number where its rate belongs (「减少100万元，减少9.52，」)
+    that is the rate the figures give (100 ÷ 1,050 = 9.52%): the percent sign was left out."""
+    from gongkai.validate.rules.yoy import implied_rate
+
+    for statement in analysis.statements_of("yoy"):
+        if statement.role("rate"):
+            continue
+        change = statement.role("change")[0]
+        quote = change.evidence.quote
+        at = quote.find(change.raw) if change.raw else -1
+        if at < 0:
+            continue
+        match = _BARE_RATE.match(quote[at + len(change.raw) :])
+        if match is None:
+            continue
+        printed = Decimal(match.group(1))
+        decimals = len(match.group(1).partition(".")[2])
+        for current in statement.role("current"):
+            implied = implied_rate(analysis, current, change)
+            if implied is None or not rounds_to(implied, printed, decimals):
+                continue
+            finding = make_finding(
+                missing_percent,
+                f"{current.subject}{shown(current)}较上年变动{shown(change)}，其后印为“{match.group(0).lstrip('，,')}”，"
+                f"少了百分号：按数字计算变动率为{percent(implied.mid)}，与{match.group(1)}相符。",
+                [change, current],
+                [statement.evidence],
+                stated=match.group(1),
+                expected=f"{match.group(1)}%",
+            )
+            yield replace(finding, figures=(match.group(1), *finding.figures))
+            break
