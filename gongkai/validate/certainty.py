@@ -155,7 +155,7 @@ def with_bindings(document: Document, statements: list[Statement]) -> list[State
     return [replace(s, bindings=statement_bindings(placement, s)) for s in statements]
 
 
-def bound_surely(statement: Statement, *facts: Fact) -> bool:
+def bound_with_certainty(statement: Statement, *facts: Fact) -> bool:
     """Whether every one of ``facts`` is bound to the statement with certainty, as recorded in
     its ``bindings`` (a statement without recorded bindings is taken as printed together)."""
     recorded = {fact_id: name for fact_id, _, name in statement.bindings}

@@ -54,3 +54,21 @@ def test_a_list_next_to_its_total_that_names_it() -> None:
 def test_an_earlier_figure_is_never_a_part() -> None:
     placement, facts = placed("人员经费50.00万元。", "本年支出合计258.40万元，其中：")
     assert placement.binding(facts["258.40"], facts["50.00"]) is Binding.DISTANT
+
+
+def test_bindings_recorded_and_read_by_rules() -> None:
+    from dataclasses import replace
+
+    from gongkai.validate.certainty import bound_with_certainty
+
+    analysis = analyse(
+        extract_bytes(document(FINAL, "项目支出120.00万元，年初预算为100.00万元，完成年初预算的120%。").encode("utf-8"), "case.txt")
+    )
+    rate = next(s for s in analysis.statements if s.kind == "rate")
+    assert {binding for _, _, binding in rate.bindings} == {"same_sentence"}
+    assert bound_with_certainty(rate, *rate.facts)
+    # the same statement with its base recorded as a distant guess is no ground for an accusation
+    base = rate.role("denominator")[0]
+    guessed = replace(rate, bindings=tuple((f, r, "distant" if f == base.fact_id else b) for f, r, b in rate.bindings))
+    assert not bound_with_certainty(guessed, *rate.facts)
+    assert bound_with_certainty(guessed, rate.role("result")[0])

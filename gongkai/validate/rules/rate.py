@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from gongkai.analysis import Analysis
 from gongkai.schemas.records import Fact, Finding, Statement
-from gongkai.validate.certainty import bound_surely
+from gongkai.validate.certainty import bound_with_certainty
 from gongkai.validate.figures import disagreement_severity, make_finding, named, percent, ratio_percent, shown
 from gongkai.validate.interval import rounds_to, truncates_to
 from gongkai.validate.registry import rule
@@ -52,7 +52,7 @@ def stated_rate(analysis: Analysis) -> Iterator[Finding]:
         computed = ratio_percent(numerator, denominator)
         if computed is None:
             continue
-        certain = len({(n.value, n.unit, d.value, d.unit) for n, d in pairs}) == 1 and bound_surely(statement, numerator, denominator)
+        certain = len({(n.value, n.unit, d.value, d.unit) for n, d in pairs}) == 1 and bound_with_certainty(statement, numerator, denominator)
         truncated = truncates_to(computed, result.value, result.decimals)
         value = computed.mid
         gap = abs(value - result.value)

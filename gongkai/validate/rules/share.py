@@ -9,7 +9,7 @@ from decimal import Decimal
 from gongkai.analysis import Analysis
 from gongkai.normalize.numbers import MONEY_FACTORS
 from gongkai.schemas.records import Fact, Finding
-from gongkai.validate.certainty import bound_surely
+from gongkai.validate.certainty import bound_with_certainty
 from gongkai.validate.figures import (
     amount_in,
     disagreement_severity,
@@ -43,7 +43,7 @@ def stated_share(analysis: Analysis) -> Iterator[Finding]:
         if explained_by_unit_slip(analysis, statement):
             continue
         whole, value = computed[0]
-        certain = len({w.value for w, _ in computed}) == 1 and bound_surely(statement, part, whole)
+        certain = len({w.value for w, _ in computed}) == 1 and bound_with_certainty(statement, part, whole)
         truncated = truncates_to(value, result.value, result.decimals)
         gap = abs(value.mid - result.value)
         message = (

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from gongkai.analysis import Analysis
 from gongkai.schemas.records import Fact, Finding, Statement
-from gongkai.validate.certainty import bound_surely
+from gongkai.validate.certainty import bound_with_certainty
 from gongkai.validate.figures import disagreement_severity, interval, make_finding, percent, shown
 from gongkai.validate.interval import HUNDRED, Interval, rounds_to, truncates_to
 from gongkai.validate.registry import rule
@@ -56,7 +56,7 @@ def change_rate(analysis: Analysis) -> Iterator[Finding]:
         if not computed or any(rounds_to(r, rate.value, rate.decimals) for _, r in computed):
             continue
         current, implied = computed[0]
-        certain = len({c.value for c, _ in computed}) == 1 and bound_surely(statement, current, change)
+        certain = len({c.value for c, _ in computed}) == 1 and bound_with_certainty(statement, current, change)
         truncated = any(truncates_to(r, rate.value, rate.decimals) for _, r in computed)
         previous = previous_interval(analysis, current, change).mid
         gap = abs(implied.mid - rate.value)
