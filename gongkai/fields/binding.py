@@ -46,6 +46,7 @@ def _side(subject: str) -> str | None:
     return sides.pop() if len(sides) == 1 else None
 
 
+_WITHIN_INTRO = re.compile(r"^\s*(?P<subject>[^，。；：:\d]{2,24}?)(?:预算数|预算)?中[，,]")
 _ENDS_SENTENCE = re.compile(r"[。！？；]\s*$")
 
 Predicate = Callable[[Mention], bool]
@@ -427,13 +428,19 @@ class Binder:
                 self._enumeration_from(head)
         for view_first in _first_mentions(self.mentions):
             before = view_first.view.text[view_first.sentence_bounds[0] : view_first.start]
-            if "：" not in before:
+            within = _WITHIN_INTRO.match(before)
+            if "：" in before:
+                intro = ENUMERATION_INTRO.search(before[: before.index("：") + 1])
+                if intro is None or not intro.group("subject"):
+                    continue
+                marker_end = view_first.sentence_bounds[0] + before.index("：") + 1
+                subject = intro.group("subject")
+            elif within is not None:
+                # 「财政拨款支出预算中，一般公共预算拨款支出…；政府性基金拨款支出…」: the parts of the figure named
+                marker_end = view_first.sentence_bounds[0] + within.end()
+                subject = within.group("subject")
+            else:
                 continue
-            intro = ENUMERATION_INTRO.search(before[: before.index("：") + 1])
-            if intro is None or not intro.group("subject"):
-                continue
-            marker_end = view_first.sentence_bounds[0] + before.index("：") + 1
-            subject = intro.group("subject")
             totals = self.find(
                 view_first,
                 lambda m, s=subject: m.kind == "amount" and same_subject(m.subject, s, strict=True),

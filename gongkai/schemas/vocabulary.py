@@ -184,6 +184,19 @@ FAMILIES: dict[str, frozenset[str]] = {
         }
     ),
     "expense_kind": frozenset({"基本支出", "项目支出", "经营支出", "上缴上级支出", "对附属单位补助支出"}),
+    # 财政拨款 by fund: 一般公共预算 + 政府性基金 + 国有资本经营 make the whole of it
+    "fiscal_fund": frozenset(
+        {
+            "一般公共预算拨款支出",
+            "政府性基金拨款支出",
+            "政府性基金预算拨款支出",
+            "国有资本经营预算拨款支出",
+            "一般公共预算拨款收入",
+            "政府性基金拨款收入",
+            "政府性基金预算拨款收入",
+            "国有资本经营预算拨款收入",
+        }
+    ),
     "basic_expense": frozenset({"人员经费", "公用经费"}),
     # a county budget's uses: 人员支出 (wages), 对个人和家庭补助, 公用支出 and 项目支出 make 支出
     "expense_use": frozenset({"人员支出", "公用支出", "对个人和家庭的补助", "项目支出"}),
@@ -218,6 +231,7 @@ FAMILIES: dict[str, frozenset[str]] = {
 FAMILY_CORE: dict[str, frozenset[str]] = {
     "income_source": frozenset({"财政拨款收入", "其他收入"}),
     "expense_kind": frozenset({"基本支出", "项目支出"}),
+    "fiscal_fund": frozenset({"一般公共预算拨款支出", "政府性基金拨款支出", "国有资本经营预算拨款支出"}),
     "basic_expense": frozenset({"人员经费", "公用经费"}),
     "expense_use": frozenset({"人员支出", "公用支出", "项目支出"}),
     "economic_class": frozenset({"工资福利支出", "商品和服务支出", "对个人和家庭的补助"}),

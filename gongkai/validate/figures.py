@@ -99,3 +99,15 @@ def make_finding(
         difference=difference,
         fact_ids=tuple(dict.fromkeys(f.fact_id for f in facts)),
     )
+
+
+def compound_piece(fact: Fact) -> bool:
+    """Whether a figure is one piece of a compound amount (「2亿5,719万3千元」 read as 2亿, 5,719万, 3千元):
+    its raw text runs on into a digit, or follows a 亿/万 that ends another figure."""
+    quote, raw = fact.evidence.quote, fact.raw or ""
+    at = quote.find(raw) if raw else -1
+    if at < 0:
+        return False
+    runs_on = quote[at + len(raw) : at + len(raw) + 1].isdigit()
+    follows = at >= 2 and quote[at - 1] in "亿万" and quote[at - 2].isdigit()
+    return runs_on or follows

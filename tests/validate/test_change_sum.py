@@ -48,6 +48,31 @@ CASES = [
 ]
 
 
+FUND_CASES = [
+    # 财政拨款 +10.00 against its three funds +10.00, +10.00 and 持平: +20.00, 10.00 apart → error
+    case(
+        "funds-change-twice",
+        document(
+            BUDGET,
+            "支出预算100.00万元，其中：财政拨款支出预算100.00万元，比2017年预算增加10.00万元。财政拨款支出预算中，"
+            "一般公共预算拨款支出预算100.00万元，比2017年预算增加10.00万元；政府性基金拨款支出预算0万元，比2017年预算增加10.00万元；"
+            "国有资本经营预算拨款支出预算0万元，比2017年预算持平。",
+        ),
+        Expect(
+            "sum.changes",
+            "error",
+            ("10.00", "100.00", "0"),
+            message=("相加为+20.00万元", "国有资本经营预算拨款支出持平", "相差10.00万元"),
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expect"), FUND_CASES)
+def test_change_sum_over_funds(text: str, expect: list[Expect]) -> None:
+    assert_findings(text, expect, scope="sum.changes")
+
+
 @pytest.mark.parametrize(("text", "expect"), CASES)
 def test_change_sum(text: str, expect: list[Expect]) -> None:
     assert_findings(text, expect, scope="sum.changes")

@@ -288,3 +288,23 @@ def test_change_of_both_totals_joined_by_a_comma() -> None:
         [Expect("yoy.change_rate", "error", ("24.95", "400.00", "2000.00"), stated="24.95%", expected="25.00%")],
         scope="yoy.change_rate",
     )
+
+
+NEGATIVE_BASE_CASES = [
+    # 0 now after 增加50.00: last year would be −50.00万元
+    case(
+        "grew-by-more-than-it-is",
+        document(FINAL, "政府性基金拨款支出预算0万元，比上年预算增加50.00万元。"),
+        Expect("yoy.negative_base", "error", ("50.00", "0"), message=("较上年增加50.00万元", "则上年为−50.00万元", "负数")),
+    ),
+    # a decrease, or an increase smaller than the figure, leaves a positive base
+    case("decrease", document(FINAL, "政府性基金拨款支出预算0万元，比上年预算减少50.00万元。")),
+    case("smaller-increase", document(FINAL, "政府性基金拨款支出预算80.00万元，比上年预算增加50.00万元。")),
+    # a balance may have been negative
+    case("balance", document(FINAL, "年末结转和结余0万元，比上年增加50.00万元。")),
+]
+
+
+@pytest.mark.parametrize(("text", "expect"), NEGATIVE_BASE_CASES)
+def test_negative_base(text: str, expect: list[Expect]) -> None:
+    assert_findings(text, expect, scope="yoy.negative_base")

@@ -13,7 +13,7 @@ from gongkai.validate.certainty import Placement
 from gongkai.validate.figures import amount_in, interval, make_finding, shown
 from gongkai.validate.interval import Interval
 from gongkai.validate.registry import rule
-from gongkai.validate.rules.enumeration import bound_surely, complete_breakdown, parts_sum
+from gongkai.validate.rules.enumeration import bound_surely, complete_breakdown, listed_in_full, parts_sum
 
 _BASE = re.compile(r"(?:比|较|与)(上年|\d{4}年)度?(预算执行数|执行数|预算数|预算|决算数|决算)?")
 
@@ -82,9 +82,9 @@ def breakdown_changes(analysis: Analysis) -> Iterator[Finding]:
     """A total broken down into its parts (「支出324,000.00万元，比上年减少1,000.00万元。其中：基本支出
     60,000.00万元，比上年增加500.00万元；项目支出…，比上年减少1,500.00万元」) changes by the sum of its
     parts' changes, when the parts add up to the total and every one of them states its change
-    against the same base (上年预算, 上年执行数 …). An error when the parts are a known complete
-    family (基本支出 + 项目支出, the 三公 items …) bound surely to the total; a warning when the list
-    only adds up."""
+    against the same base (上年预算, 上年执行数 …). An error when the parts are a known family listed
+    in full (基本支出 + 项目支出, the 三公 items, the three funds …) bound surely to the total; a
+    warning when the list only adds up."""
     fiscal_year = analysis.info.fiscal_year
     changes = changes_by_current(analysis)
     placement = Placement(analysis.document)
@@ -116,7 +116,7 @@ def breakdown_changes(analysis: Analysis) -> Iterator[Finding]:
             f"相差{amount_in(gap, total_change.unit, places)}，超出四舍五入可解释的范围。",
             [total_change, *stated_changes, total, *parts],
             [statement.evidence],
-            severity="error" if family else "warning",
+            severity="error" if family and listed_in_full(statement, family) else "warning",
         )
 
 

@@ -12,7 +12,7 @@ from gongkai.analysis import Analysis
 from gongkai.normalize.numbers import MONEY_FACTORS
 from gongkai.schemas.records import Fact, Finding
 from gongkai.schemas.subjects import subject_key
-from gongkai.validate.figures import make_finding, percent, shown
+from gongkai.validate.figures import compound_piece, make_finding, percent, shown
 from gongkai.validate.interval import rounds_to
 from gongkai.validate.registry import rule
 from gongkai.validate.unit_slip import unit_reading
@@ -50,7 +50,7 @@ def same_figure_unit(analysis: Analysis) -> Iterator[Finding]:
     Zeros are left out (0元 is 0万元)."""
     groups: dict[tuple[str, str, Decimal], list[Fact]] = {}
     for fact in analysis.text_facts:
-        if fact.unit not in MONEY_FACTORS or fact.value == 0 or not fact.subject or _compound(fact):
+        if fact.unit not in MONEY_FACTORS or fact.value == 0 or not fact.subject or compound_piece(fact):
             continue
         groups.setdefault((subject_key(fact.subject), fact.measure, fact.value.normalize()), []).append(fact)
     for facts in groups.values():
@@ -66,15 +66,6 @@ def same_figure_unit(analysis: Analysis) -> Iterator[Finding]:
                 "疑为单位笔误。",
                 [odd, other],
             )
-
-
-def _compound(fact: Fact) -> bool:
-    """Whether the figure is one piece of a compound amount (「2亿5,719万3千元」)."""
-    quote, raw = fact.evidence.quote, fact.raw or ""
-    at = quote.find(raw) if raw else -1
-    return at >= 0 and quote[at + len(raw) : at + len(raw) + 1].isdigit()
-
-
 _BARE_RATE = re.compile(
     r"^[，,]\s*(?:同比)?(?:增长|下降|减少|增加|降低|提高|上升|降幅|增幅)(?:了|为)?\s*(\d+(?:\.\d+)?)"
     r"(?![\d.%％‰]|\s*[万亿千百]?元|\s*[个人名辆台套项次])"

@@ -8,7 +8,15 @@ from decimal import Decimal
 from gongkai.analysis import Analysis
 from gongkai.schemas.records import Fact, Finding, Statement
 from gongkai.validate.certainty import bound_with_certainty
-from gongkai.validate.figures import disagreement_severity, interval, make_finding, percent, shown
+from gongkai.validate.figures import (
+    amount_in,
+    compound_piece,
+    disagreement_severity,
+    interval,
+    make_finding,
+    percent,
+    shown,
+)
 from gongkai.validate.interval import HUNDRED, Interval, rounds_to, truncates_to
 from gongkai.validate.registry import rule
 from gongkai.validate.unit_slip import explained_by_unit_slip
@@ -92,6 +100,38 @@ def change_direction(analysis: Analysis) -> Iterator[Finding]:
                 [change, rate],
                 [statement.evidence],
             )
+
+
+_BALANCES = ("结转", "结余", "余额", "赤字")
+
+
+@rule("yoy.negative_base", "yoy", "error")
+def negative_base(analysis: Analysis) -> Iterator[Finding]:
+    """An amount that grew by more than it now is (「政府性基金拨款支出预算0万元，比上年预算增加50.00万元」)
+    was negative last year, which no budget or spending can be. An error when the clause is
+    about that one figure; a balance (结转、结余) is left alone, and a unit slip is the unit rule's."""
+    for statement in analysis.statements_of("yoy"):
+        change = statement.role("change")[0]
+        currents = statement.role("current")
+        if analysis.sign_of(change) <= 0 or change.value_yuan is None or not currents:
+            continue
+        current = currents[0]
+        sure = len({c.value_yuan for c in currents}) == 1 or current.subject == change.subject
+        if not sure or current.value_yuan is None or any(word in current.subject for word in _BALANCES):
+            continue
+        if compound_piece(current) or compound_piece(change):
+            continue  # 「4,509万1千元」 read in pieces: no figure to judge
+        previous = previous_interval(analysis, current, change)
+        if previous.hi >= 0 or explained_by_unit_slip(analysis, statement):
+            continue
+        yield make_finding(
+            negative_base,
+            f"{current.subject or '该项'}{shown(current)}，较上年增加{shown(change)}，则上年为−"
+            f"{amount_in(-previous.mid, current.unit, max(current.decimals, change.decimals))}——负数，不可能；增减额或方向有误。",
+            [change, current],
+            [statement.evidence],
+            severity="error" if bound_with_certainty(statement, current, change) else "warning",
+        )
 
 
 def _word(analysis: Analysis, fact: Fact) -> str:
