@@ -37,13 +37,10 @@ _SECTION_LOOKBACK = 4  # views before the current one searched for a missing fig
 _LIST_ITEMS = 12  # list items a share may sit below the paragraph that opens the list
 _LIST_OPENER = re.compile(r"其中[：:]")
 _LEVELS = {"类": 0, "款": 1, "项": 2}
-_SIDES = (("收入", "收入"), ("支出", "支出"))
-
-
 def _side(subject: str) -> str | None:
     """收入 or 支出 when a subject names one side of the budget and not the other."""
-    sides = {side for word, side in _SIDES if word in subject}
-    return sides.pop() if len(sides) == 1 else None
+    sides = [side for side in ("收入", "支出") if side in subject]
+    return sides[0] if len(sides) == 1 else None
 
 
 _WITHIN_INTRO = re.compile(r"^\s*(?P<subject>[^，。；：:\d]{2,24}?)(?:预算数|预算)?中[，,]")
@@ -309,7 +306,7 @@ class Binder:
             if len(members) < 2 or not (all(is_money(p) for _, p in members) or len(units) == 1):
                 continue
             total = sum((s.fact.value for s, _ in members), Decimal(0))
-            slack = sum((Decimal(5).scaleb(-(s.fact.decimals + 1)) for s, _ in members), Decimal(0))
+            slack = sum((Decimal(5).scaleb(-(s.fact.decimals + 1)) for s, _ in members), Decimal(0))  # half a unit each
             if abs(total - 100) > slack:
                 continue
             self._add(
