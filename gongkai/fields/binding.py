@@ -70,6 +70,7 @@ class Binder:
         self.statements: list[Statement] = []
         self.part_of: dict[int, Statement] = {}  # mention index → its enumeration
         self.shares: list[tuple[Mention, Mention]] = []  # every share with its part, for share groups
+        self._by_view: dict[int, list[Mention]] | None = None
         self.views = _view_order(mentions)
 
     # -- searching ---------------------------------------------------------------------
@@ -279,7 +280,7 @@ class Binder:
         for steps, view in enumerate(reversed(views)):
             if steps > _LIST_ITEMS:
                 return None
-            inside = [m for m in self.mentions if m.view is view]
+            inside = self._mentions_in(view)
             opener = _LIST_OPENER.search(view.text)
             if opener is not None or view.text.rstrip().endswith(("：", ":")):
                 cut = opener.start() if opener is not None else len(view.text)
@@ -288,6 +289,14 @@ class Binder:
             if not any(m.kind == "share" for m in inside):
                 return None  # not an item of the list
         return None
+
+    def _mentions_in(self, view: View) -> list[Mention]:
+        """The mentions of one view, from an index built on first use."""
+        if self._by_view is None:
+            self._by_view = {}
+            for mention in self.mentions:
+                self._by_view.setdefault(id(mention.view), []).append(mention)
+        return self._by_view.get(id(view), [])
 
     def _share_groups(self) -> None:
         """Shares of one named whole listed together, whose whole is printed nowhere

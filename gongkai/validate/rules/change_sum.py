@@ -14,6 +14,7 @@ from gongkai.validate.figures import amount_in, interval, make_finding, shown
 from gongkai.validate.interval import Interval
 from gongkai.validate.registry import rule
 from gongkai.validate.rules.enumeration import bound_surely, complete_breakdown, listed_in_full, parts_sum
+from gongkai.validate.rules.yoy import sure_currents
 
 _BASE = re.compile(r"(?:比|较|与)(上年|\d{4}年)度?(预算执行数|执行数|预算数|预算|决算数|决算)?")
 
@@ -58,17 +59,11 @@ def changes_by_current(analysis: Analysis) -> dict[int, Fact]:
     own subject (the change names it), or every current candidate when they have one value."""
     found: dict[int, Fact] = {}
     for statement in analysis.statements_of("yoy"):
-        currents, changes = statement.role("current"), statement.role("change")
-        if not currents or not changes or changes[0].unit not in MONEY_FACTORS or analysis.sign_of(changes[0]) == 0:
+        change = statement.role("change")[0]
+        if change.unit not in MONEY_FACTORS or analysis.sign_of(change) == 0:
             continue
-        if len({c.value_yuan for c in currents}) == 1:
-            sure = currents
-        elif changes[0].subject and currents[0].subject == changes[0].subject:
-            sure = currents[:1]
-        else:
-            continue
-        for current in sure:
-            found.setdefault(current.fact_id, changes[0])
+        for current in sure_currents(statement):
+            found.setdefault(current.fact_id, change)
     return found
 
 

@@ -105,6 +105,18 @@ def change_direction(analysis: Analysis) -> Iterator[Finding]:
 _BALANCES = ("结转", "结余", "余额", "赤字")
 
 
+def sure_currents(statement: Statement) -> tuple[Fact, ...]:
+    """The figures a year-on-year statement is surely about: every current candidate when they
+    have one value, else the first when it is the clause's own subject (the change names it),
+    else none."""
+    currents, change = statement.role("current"), statement.role("change")[0]
+    if currents and len({c.value_yuan for c in currents}) == 1:
+        return currents
+    if currents and change.subject and currents[0].subject == change.subject:
+        return currents[:1]
+    return ()
+
+
 @rule("yoy.negative_base", "yoy", "error")
 def negative_base(analysis: Analysis) -> Iterator[Finding]:
     """An amount that grew by more than it now is (「政府性基金拨款支出预算0万元，比上年预算增加50.00万元」)
@@ -112,12 +124,11 @@ def negative_base(analysis: Analysis) -> Iterator[Finding]:
     about that one figure; a balance (结转、结余) is left alone, and a unit slip is the unit rule's."""
     for statement in analysis.statements_of("yoy"):
         change = statement.role("change")[0]
-        currents = statement.role("current")
+        currents = sure_currents(statement)
         if analysis.sign_of(change) <= 0 or change.value_yuan is None or not currents:
             continue
         current = currents[0]
-        sure = len({c.value_yuan for c in currents}) == 1 or current.subject == change.subject
-        if not sure or current.value_yuan is None or any(word in current.subject for word in _BALANCES):
+        if current.value_yuan is None or any(word in current.subject for word in _BALANCES):
             continue
         if compound_piece(current) or compound_piece(change):
             continue  # 「4,509万1千元」 read in pieces: no figure to judge
