@@ -343,3 +343,12 @@ PART_OF: dict[str, tuple[str, ...]] = {
     "行政编制": ("编制人数",),
     "事业编制": ("编制人数",),
 }
+
+# The funding block of a project 绩效目标表 (a form of label/value cells): each whole and the
+# fields printed under it as 其中. A part may sit in both blocks (其他资金); the pairing is by
+# order on the form, so it needs no more than which wholes a field can belong to.
+FORM_FUND_PARTS: dict[str, tuple[str, ...]] = {
+    "年度资金申请总额": ("当年财政拨款", "上年结转资金", "上年结转", "其他资金"),
+    "项目资金总额": ("财政资金", "其他资金"),
+    "年度资金总额": ("财政拨款", "当年财政拨款", "上年结转资金", "其他资金"),
+}

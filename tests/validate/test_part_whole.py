@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from gongkai.validate.rules.part_whole import form_field
 from tests.validate.support import FINAL, Expect, assert_findings, case, document
 
 
@@ -54,3 +55,65 @@ CASES = [
 @pytest.mark.parametrize(("text", "expect"), CASES)
 def test_part_whole_subject(text: str, expect: list[Expect]) -> None:
     assert_findings(text, expect)
+
+
+def fund_form(total: str, this_year: str, second: tuple[str, str] | None = None) -> str:
+    """A project 绩效目标表 funding block: 项目资金总额 beside 年度资金申请总额 and their 其中 fields."""
+    rows = [
+        "项目绩效目标表",
+        "项目名称\t\t社区服务经费\t\t项目性质\t经常性项目",
+        f"项目资金（元）\t\t项目资金总额\t\t{total}\t年度资金申请总额\t\t{total}",
+        f"\t\t其中：财政资金\t\t{total}\t其中：当年财政拨款\t\t{this_year}",
+        "\t\t\t\t\t上年结转资金\t\t0.00",
+        "\t\t其他资金\t\t0.00\t其他资金\t\t0.00",
+    ]
+    if second is not None:  # a second project on the same page: (total, 当年财政拨款)
+        rows += [
+            "项目名称\t\t设施运行经费\t\t项目性质\t经常性项目",
+            f"项目资金（元）\t\t项目资金总额\t\t{second[0]}\t年度资金申请总额\t\t{second[0]}",
+            f"\t\t其中：财政资金\t\t{second[0]}\t其中：当年财政拨款\t\t{second[1]}",
+        ]
+    return document("某某街道2023年部门预算", *rows)
+
+
+FORM_CASES = [
+    case("form-parts-within", fund_form("1,000,000.00", "1,000,000.00")),
+    case(
+        "form-part-above-total",
+        fund_form("1,000,000.00", "1,200,000.00"),
+        Expect(
+            "part_whole.fund_form",
+            "error",
+            ("1200000.00", "1000000.00"),
+            message=("“其中：当年财政拨款”1200000.00大于其所属的“年度资金申请总额”1000000.00", "多出200000.00"),
+        ),
+    ),
+    # each part is held to the nearest total before it: the second project's 1,200,000.00 is above its own
+    # total, though below the first project's
+    case(
+        "form-second-project-above-its-own-total",
+        fund_form("3,000,000.00", "3,000,000.00", second=("1,000,000.00", "1,200,000.00")),
+        Expect("part_whole.fund_form", "error", ("1200000.00", "1000000.00")),
+    ),
+    case("form-two-projects-within", fund_form("3,000,000.00", "3,000,000.00", second=("1,000,000.00", "900,000.00"))),
+]
+
+
+@pytest.mark.parametrize(("text", "expect"), FORM_CASES)
+def test_part_whole_fund_form(text: str, expect: list[Expect]) -> None:
+    assert_findings(text, expect)
+
+
+@pytest.mark.parametrize(
+    ("label", "field"),
+    [
+        ("项目资金（元）项目资金总额", "项目资金总额"),
+        ("其中：当年财政拨款", "当年财政拨款"),
+        ("其中:财政资金", "财政资金"),
+        ("年度资金申请总额", "年度资金申请总额"),
+        ("一般公共预算资金", None),
+        (None, None),
+    ],
+)
+def test_form_field(label: str | None, field: str | None) -> None:
+    assert form_field(label) == field

@@ -70,3 +70,19 @@ def _test_texts() -> str:
 @pytest.mark.parametrize("rule_id", RULE_IDS)
 def test_rule_is_mentioned_by_a_test(rule_id: str) -> None:
     assert f'"{rule_id}"' in _test_texts(), f"no test under tests/validate/ mentions {rule_id}"
+
+
+def test_the_registry_keeps_the_module_order_whatever_was_imported_first() -> None:
+    import importlib
+
+    from gongkai.validate import REGISTRY
+    from gongkai.validate.rules import RULE_MODULES, load_rules
+
+    load_rules()
+    modules = [REGISTRY[rule_id].check.__module__.rsplit(".", 1)[-1] for rule_id in REGISTRY]
+    known = [m for m in modules if m in RULE_MODULES]
+    assert known == sorted(known, key=RULE_MODULES.index)
+    # a rule module imported ahead of the others (a test importing one helper) changes nothing
+    importlib.import_module("gongkai.validate.rules.unit")
+    load_rules()
+    assert [REGISTRY[r].check.__module__.rsplit(".", 1)[-1] for r in REGISTRY] == modules

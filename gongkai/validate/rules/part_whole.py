@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from gongkai.analysis import Analysis
-from gongkai.schemas.records import Fact, Finding
-from gongkai.schemas.vocabulary import MEASURES, PART_OF
+from gongkai.schemas.records import Fact, Finding, format_decimal
+from gongkai.schemas.vocabulary import FORM_FUND_PARTS, MEASURES, PART_OF
 from gongkai.validate.figures import interval, make_finding, shown
 from gongkai.validate.registry import rule
 
@@ -48,3 +49,48 @@ def part_exceeds_whole(analysis: Analysis) -> Iterator[Finding]:
 
 def _is_whole(fact: Fact) -> bool:
     return any(fact.subject in wholes for wholes in PART_OF.values())
+
+
+def form_field(label: str | None) -> str | None:
+    """The funding field a form's row label names (「项目资金（元）项目资金总额」 → 项目资金总额,
+    「其中：当年财政拨款」 → 当年财政拨款), or ``None``."""
+    if not label:
+        return None
+    text = re.sub(r"\s+", "", label)
+    text = re.sub(r"^.*其中[：:]", "", text)
+    fields = {*FORM_FUND_PARTS, *(p for parts in FORM_FUND_PARTS.values() for p in parts)}
+    return next((f for f in sorted(fields, key=len, reverse=True) if text.endswith(f)), None)
+
+
+@rule("part_whole.fund_form", "part_whole", "error")
+def form_part_exceeds_whole(analysis: Analysis) -> Iterator[Finding]:
+    """On a project's funding form (绩效目标表: 年度资金申请总额, 其中：当年财政拨款、上年结转资金、
+    其他资金), no field printed under a total can exceed it: the other parts are not negative.
+    Each part is paired with the nearest total before it on the same table that it can belong
+    to, so two projects on one page are never mixed."""
+    last_whole: dict[tuple[int, str | None, str], Fact] = {}
+    for fact in analysis.tables.facts:
+        name = form_field(fact.row)
+        if name is None:
+            continue
+        where = (fact.evidence.page, fact.table)
+        if name in FORM_FUND_PARTS:
+            last_whole[(*where, name)] = fact
+            continue
+        wholes = [last_whole.get((*where, w)) for w in FORM_FUND_PARTS if name in FORM_FUND_PARTS[w]]
+        wholes = [w for w in wholes if w is not None and w.unit == fact.unit]
+        if not wholes:
+            continue
+        whole = max(wholes, key=lambda w: w.fact_id)  # the nearest total before it
+        if interval(fact).lo <= interval(whole).hi:
+            continue
+        yield make_finding(
+            form_part_exceeds_whole,
+            f"表中“{fact.row}”{shown(fact)}大于其所属的“{whole.row}”{shown(whole)}，"
+            f"多出{_excess(fact, whole)}；其中项不可能超过总额。",
+            [fact, whole],
+        )
+
+
+def _excess(part: Fact, whole: Fact) -> str:
+    return f"{format_decimal(part.value - whole.value)}{part.unit or ''}"
