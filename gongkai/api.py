@@ -9,7 +9,7 @@ from typing import Any
 from gongkai.analysis import Analysis
 from gongkai.classify import Classification, classify
 from gongkai.extract import RawDocument, extract
-from gongkai.failures import StageFailure, attempt, failure_finding
+from gongkai.failures import StageFailure, attempt
 from gongkai.fields import read_text
 from gongkai.normalize import normalize
 from gongkai.schemas.records import DocumentInfo, Report
@@ -83,14 +83,16 @@ def report(analysis: Analysis, settings: Settings | None = None) -> Report:
     The parts of the pipeline that failed (``analysis.failures``, and any rule that raises)
     are ``internal`` findings beside the rules' own; ``--skip-rules internal`` leaves them out.
     """
-    from gongkai.validate import order_findings, run_rules
+    from gongkai.coverage import coverage_of
+    from gongkai.validate import evaluate
 
     settings = Settings.resolve(settings)
-    failed = [failure_finding(f) for f in analysis.failures if not settings.skipped(f.rule)]
-    findings = order_findings([*failed, *run_rules(analysis, settings)])
+    findings, checks = evaluate(analysis, settings)
     return Report(
         document=analysis.info,
         facts=tuple(analysis.facts),
         statements=tuple(analysis.statements),
         findings=tuple(findings),
+        checks=tuple(checks),
+        coverage=coverage_of(analysis, checks),
     )

@@ -75,7 +75,7 @@ def test_check_json_is_the_library_report(with_error: Path, capsys: pytest.Captu
     assert main(["check", str(with_error), "--format", "json"]) == 0
     out = capsys.readouterr().out
     printed = json.loads(out)
-    assert list(printed) == ["document", "facts", "findings"]
+    assert list(printed) == ["document", "coverage", "facts", "checks", "findings"]
     assert printed == check(with_error).to_dict()
     assert printed["document"]["source"] == str(with_error)
     assert all(isinstance(fact["value"], str) for fact in printed["facts"])

@@ -12,6 +12,7 @@ from typing import Any
 
 DOC_TYPES = ("final_accounts", "budget", "performance_self_evaluation", "other")
 SEVERITIES = ("info", "warning", "error")
+VERDICTS = ("consistent", "inconsistent", "not_judged")
 CATEGORIES = (
     "rate",
     "share",
@@ -32,6 +33,7 @@ CATEGORIES = (
     "foreign_entity",
     "missing_table",
     "year",
+    "cross_document",
     "internal",
 )
 
@@ -182,6 +184,7 @@ class Finding:
     difference: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
     fact_ids: tuple[int, ...] = ()  # the facts it cites, in the order of its figures
+    check_id: int | None = None  # the check it came from (numbered per document)
 
     def __post_init__(self) -> None:
         if self.severity not in SEVERITIES:
@@ -206,6 +209,55 @@ class Finding:
             "difference": self.difference,
             "figures": list(self.figures),
             "fact_ids": list(self.fact_ids),
+            "check_id": self.check_id,
+            "page": self.page,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """One claim a rule evaluated, whatever the outcome: the denominator of an error rate.
+
+    ``verdict`` is ``consistent`` (some reading of the printed figures within their rounding
+    reproduces the claim), ``inconsistent`` (none does: a finding reports it) or ``not_judged``
+    (``reason`` says why: a figure missing, a binding that is not certain, a zero base).
+    ``computed`` is what the rule computed from the other figures (an interval ``lo～hi`` or a
+    value), ``stated`` the printed figure it was compared with.
+    """
+
+    rule: str
+    category: str
+    verdict: str
+    fact_ids: tuple[int, ...] = ()
+    stated: str | None = None
+    computed: str | None = None
+    reason: str | None = None
+    evidence: tuple[Evidence, ...] = ()
+    check_id: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.verdict not in VERDICTS:
+            raise ValueError(f"unknown verdict {self.verdict!r}")
+        if self.category not in CATEGORIES:
+            raise ValueError(f"unknown category {self.category!r}")
+
+    @property
+    def page(self) -> int | None:
+        """The page of the first piece of evidence."""
+        return self.evidence[0].page if self.evidence else None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return {
+            "check_id": self.check_id,
+            "rule": self.rule,
+            "category": self.category,
+            "verdict": self.verdict,
+            "reason": self.reason,
+            "stated": self.stated,
+            "computed": self.computed,
+            "fact_ids": list(self.fact_ids),
             "page": self.page,
             "evidence": [e.to_dict() for e in self.evidence],
         }
@@ -219,14 +271,25 @@ class Report:
     facts: tuple[Fact, ...]
     statements: tuple[Statement, ...]
     findings: tuple[Finding, ...]
+    checks: tuple[Check, ...] = ()
+    coverage: Any = None  # gongkai.coverage.Coverage
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON contract of DESIGN.md: ``document``, ``facts``, ``findings``."""
+        """The JSON contract of DESIGN.md: ``document``, ``coverage``, ``facts``, ``checks``, ``findings``."""
         return {
             "document": self.document.to_dict(),
+            "coverage": self.coverage.to_dict() if self.coverage is not None else None,
             "facts": [f.to_dict() for f in self.facts],
+            "checks": [c.to_dict() for c in self.checks],
             "findings": [f.to_dict() for f in self.findings],
         }
+
+    def verdicts(self) -> dict[str, int]:
+        """Checks per verdict."""
+        out = dict.fromkeys(VERDICTS, 0)
+        for check in self.checks:
+            out[check.verdict] += 1
+        return out
 
     def counts(self) -> dict[str, int]:
         """Findings per severity."""

@@ -6,16 +6,23 @@ from collections.abc import Iterable
 
 from gongkai.analysis import Analysis
 from gongkai.failures import StageFailure, attempt, failure_finding, unfounded_rules
-from gongkai.schemas.records import SEVERITIES, Finding
+from gongkai.schemas.records import SEVERITIES, Check, Finding
 from gongkai.settings import Settings
 from gongkai.validate.registry import REGISTRY, Rule
 from gongkai.validate.rules import load_rules
+from gongkai.validate.verdicts import number_checks
 
-__all__ = ["REGISTRY", "Rule", "order_findings", "run_rules"]
+__all__ = ["REGISTRY", "Rule", "evaluate", "order_findings", "run_rules"]
 
 
 def run_rules(analysis: Analysis, settings: Settings | None = None) -> list[Finding]:
-    """The findings of every selected rule, most severe first, then by page.
+    """The findings of every selected rule, most severe first, then by page (``evaluate`` without the checks)."""
+    return evaluate(analysis, settings)[0]
+
+
+def evaluate(analysis: Analysis, settings: Settings | None = None) -> tuple[list[Finding], list[Check]]:
+    """The findings of every selected rule, most severe first, then by page, and the checks
+    they evaluated (numbered in rule order; each finding carries its check's id).
 
     A rule that raises yields one ``internal.rule`` finding naming it instead of its findings
     (with ``settings.debug`` the exception propagates); the other rules run as usual. Rules
@@ -26,20 +33,23 @@ def run_rules(analysis: Analysis, settings: Settings | None = None) -> list[Find
     unfounded = unfounded_rules(analysis.failures)
     if unfounded:
         settings = Settings.resolve(settings, skip_rules=(*settings.skip_rules, *unfounded))
-    findings: list[Finding] = []
+    results: list[Finding | Check] = [failure_finding(f) for f in analysis.failures if not settings.skipped(f.rule)]
     failures: list[StageFailure] = []
     seen: set[tuple[str, tuple[str, ...], str]] = set()
     for rule_id, rule in REGISTRY.items():
         if not settings.rule_selected(rule_id):
             continue
         found = attempt(lambda rule=rule: rule.run(analysis), failures, "rule", where=rule_id, reraise=settings.debug)
-        for finding in found or []:
-            key = (finding.rule, finding.figures, finding.message)
-            if key not in seen:
+        for result in found or []:
+            if isinstance(result, Finding):
+                key = (result.rule, result.figures, result.message)
+                if key in seen:
+                    continue
                 seen.add(key)
-                findings.append(finding)
-    failed = [failure_finding(f) for f in failures if not settings.skipped(f.rule)]
-    return order_findings([*failed, *findings])
+            results.append(result)
+    results += [failure_finding(f) for f in failures if not settings.skipped(f.rule)]
+    findings, checks = number_checks(results)
+    return order_findings(findings), checks
 
 
 def order_findings(findings: Iterable[Finding]) -> list[Finding]:

@@ -69,6 +69,12 @@ def evidence_of(*facts: Fact) -> tuple[Evidence, ...]:
     return tuple(out)
 
 
+# the finding extra naming why a disagreement is not a judgement (the binding is not certain)
+UNSURE = "not_judged_reason"
+# the reason recorded when a rule reports a disagreement as a warning for want of certainty
+UNCERTAIN_BINDING = "数字的对应关系不确定，未下结论"
+
+
 def make_finding(
     rule: object,
     message: str,
@@ -79,8 +85,10 @@ def make_finding(
     stated: str | None = None,
     expected: str | None = None,
     difference: str | None = None,
+    unsure: str | None = None,
 ) -> Finding:
-    """A finding of ``rule`` citing ``facts`` (figures as printed) and its evidence."""
+    """A finding of ``rule`` citing ``facts`` (figures as printed) and its evidence; ``unsure``
+    names why its check is ``not_judged`` (the figures disagree, but their binding is not certain)."""
     figures: list[str] = []
     for fact in facts:
         text = figure(fact)
@@ -97,6 +105,7 @@ def make_finding(
         stated=stated,
         expected=expected,
         difference=difference,
+        extra={UNSURE: unsure} if unsure else {},
         fact_ids=tuple(dict.fromkeys(f.fact_id for f in facts)),
     )
 

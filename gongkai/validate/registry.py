@@ -6,12 +6,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from gongkai.schemas.records import CATEGORIES, SEVERITIES, Finding
+from gongkai.schemas.records import CATEGORIES, SEVERITIES, Check, Finding
 
 if TYPE_CHECKING:
     from gongkai.analysis import Analysis
 
-Check = Callable[["Analysis"], Iterable[Finding]]
+RuleFunction = Callable[["Analysis"], Iterable[Finding | Check]]
 
 
 @dataclass(frozen=True)
@@ -27,24 +27,24 @@ class Rule:
     category: str
     severity: str
     doc: str
-    check: Check
+    check: RuleFunction
 
-    def run(self, analysis: Analysis) -> list[Finding]:
-        """The rule's findings on one analysed document."""
+    def run(self, analysis: Analysis) -> list[Finding | Check]:
+        """The rule's findings on one analysed document, and the checks that held or were not judged."""
         return list(self.check(analysis))
 
 
 REGISTRY: dict[str, Rule] = {}
 
 
-def rule(rule_id: str, category: str, severity: str) -> Callable[[Check], Rule]:
+def rule(rule_id: str, category: str, severity: str) -> Callable[[RuleFunction], Rule]:
     """Register a check function as a rule; its docstring documents the rule."""
     if category not in CATEGORIES:
         raise ValueError(f"{rule_id}: unknown category {category!r}")
     if severity not in SEVERITIES:
         raise ValueError(f"{rule_id}: unknown severity {severity!r}")
 
-    def register(check: Check) -> Rule:
+    def register(check: RuleFunction) -> Rule:
         if rule_id in REGISTRY:
             raise ValueError(f"rule {rule_id} registered twice")
         doc = (check.__doc__ or "").strip()

@@ -19,7 +19,7 @@ import pytest
 
 from gongkai.api import analyse, report
 from gongkai.extract import extract_bytes
-from gongkai.schemas.records import Finding
+from gongkai.schemas.records import Check, Finding, Report
 from gongkai.validate import REGISTRY
 from gongkai.validate.rules import load_rules
 
@@ -45,10 +45,23 @@ def document(title: str, *lines: str) -> str:
 
 
 @lru_cache(maxsize=256)
-def _all_findings(text: str) -> tuple[Finding, ...]:
+def _report(text: str) -> Report:
     raw = extract_bytes(text.encode("utf-8"), "case.txt")
-    analysis = analyse(raw)
-    return report(analysis).findings
+    return report(analyse(raw))
+
+
+def _all_findings(text: str) -> tuple[Finding, ...]:
+    return _report(text).findings
+
+
+def checks_for(text: str, rule_prefix: str | tuple[str, ...]) -> list[Check]:
+    """The checks of the whole pipeline on ``text`` whose rule starts with ``rule_prefix``."""
+    return [c for c in _report(text).checks if c.rule.startswith(rule_prefix)]
+
+
+def verdicts_for(text: str, rule_prefix: str | tuple[str, ...]) -> list[tuple[str, str, str | None]]:
+    """``(rule, verdict, reason)`` of each check of ``rule_prefix`` on ``text``, in check order."""
+    return [(c.rule, c.verdict, c.reason) for c in checks_for(text, rule_prefix)]
 
 
 def findings_for(text: str, rule_prefix: str | tuple[str, ...] | None = None) -> list[Finding]:

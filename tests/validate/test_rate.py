@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from tests.validate.support import FINAL, Expect, assert_findings, case, document
+from tests.validate.support import (
+    FINAL,
+    Expect,
+    assert_findings,
+    case,
+    checks_for,
+    document,
+    findings_for,
+    verdicts_for,
+)
 
 
 def completion(printed: str) -> str:
@@ -209,3 +218,20 @@ BASES = [
 @pytest.mark.parametrize(("text", "expect"), BASES)
 def test_cross_text_rate_bases(text: str, expect: list[Expect]) -> None:
     assert_findings(text, expect)
+
+
+def test_rate_stated_checks_carry_verdict_interval_and_facts() -> None:
+    (held,) = checks_for(completion("91.66"), "rate.stated")
+    assert (held.verdict, held.stated, held.reason) == ("consistent", "91.66%", None)
+    # [412.755, 412.765] / [450.295, 450.305] = [91.6612…%, 91.6655…%], widened outward to 4 places
+    assert held.computed == "91.6612～91.6655"
+    assert len(held.fact_ids) == 3
+    (failed,) = checks_for(completion("91.68"), "rate.stated")
+    assert (failed.verdict, failed.stated, failed.computed) == ("inconsistent", "91.68%", "91.66%")
+    (finding,) = [f for f in findings_for(completion("91.68"), "rate.stated")]
+    assert finding.check_id == failed.check_id and finding.fact_ids == failed.fact_ids
+
+
+def test_rate_stated_without_a_base_is_not_judged() -> None:
+    text = document(FINAL, "项目支出完成全年预算的91.66%。")
+    assert verdicts_for(text, "rate.stated") == [("rate.stated", "not_judged", "比率的分子或分母未找到")]

@@ -6,12 +6,11 @@ import re
 from collections.abc import Iterator
 
 from gongkai.analysis import Analysis
-from gongkai.normalize.document import Document
+from gongkai.coverage import listed_tables
 from gongkai.schemas.records import Evidence, Finding
-from gongkai.schemas.tables import FINAL_ACCOUNTS_TABLES, TableKind, match_title
+from gongkai.schemas.tables import FINAL_ACCOUNTS_TABLES
 from gongkai.validate.registry import rule
 
-_TITLE_LENGTH = 80
 _FULL_SET = 4  # tables present from which the document is taken to publish the whole set
 _ATTACHMENT = re.compile(r"详见附件|见附件|另附|附表见|附件\s*\d*\s*[：:]?\s*(?:部门)?决算表")
 
@@ -56,7 +55,8 @@ def missing_tables(analysis: Analysis) -> Iterator[Finding]:
     if len(required) - len(missing) < _FULL_SET:
         # a page publishing one or a few of the tables (a 决算批复 of one table): only the tables
         # it names itself are missing
-        missing = [kind for kind in missing if _listed(document, kind)]
+        listed = listed_tables(document, "final_accounts")
+        missing = [kind for kind in missing if kind.key in listed]
     for kind in missing:
         yield Finding(
             rule=missing_tables.id,
@@ -64,15 +64,3 @@ def missing_tables(analysis: Analysis) -> Iterator[Finding]:
             severity="warning",
             message=f"缺少《{kind.title}》：部门决算应公开九张表，本文件中找不到这一张（空表也应保留并注明“本表无数据”）。",
         )
-
-
-def _listed(document: Document, kind: TableKind) -> bool:
-    """Whether the document names a table (in its 目录 or text) outside the tables it holds."""
-    for passage in document.passages:
-        if passage.kind == "table":
-            continue
-        line = document.passage_text(passage).strip()
-        found = match_title(line, None, "final_accounts") if len(line) <= _TITLE_LENGTH else None
-        if found is not None and found.key == kind.key:
-            return True
-    return False

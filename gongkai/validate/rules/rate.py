@@ -6,12 +6,22 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from gongkai.analysis import Analysis
-from gongkai.schemas.records import Fact, Finding, Statement
+from gongkai.schemas.records import Check, Fact, Finding, Statement
+from gongkai.schemas.vocabulary import MEASURES
 from gongkai.validate.certainty import bound_with_certainty
-from gongkai.validate.figures import disagreement_severity, make_finding, named, percent, ratio_percent, shown
+from gongkai.validate.figures import (
+    UNCERTAIN_BINDING,
+    disagreement_severity,
+    make_finding,
+    named,
+    percent,
+    ratio_percent,
+    shown,
+)
 from gongkai.validate.interval import rounds_to, truncates_to
 from gongkai.validate.registry import rule
 from gongkai.validate.unit_slip import explained_by_unit_slip
+from gongkai.validate.verdicts import held, unjudged
 
 
 def rate_pairs(statement: Statement) -> Iterator[tuple[Fact, Fact]]:
@@ -33,21 +43,29 @@ def consistent_pair(statement: Statement) -> tuple[Fact, Fact] | None:
 
 
 @rule("rate.stated", "rate", "error")
-def stated_rate(analysis: Analysis) -> Iterator[Finding]:
+def stated_rate(analysis: Analysis) -> Iterator[Finding | Check]:
     """A stated rate (完成率, 执行率, 控制率, 完成…预算的 N%) must equal its numerator over its
     denominator, within the rounding of all three figures. When the text allows several
     bindings the rule accepts any consistent one; it reports an error only when every
     binding disagrees and the figures are unambiguous, a warning otherwise."""
     for statement in analysis.statements_of("rate"):
+        result = statement.role("result")[0]
         denominators = statement.role("denominator")
-        if not denominators or denominators[0].value == 0:
-            continue  # a zero base is the zero_denominator rule's
-        if consistent_pair(statement) is not None or explained_by_unit_slip(analysis, statement):
+        if not denominators or not statement.role("numerator"):
+            yield unjudged(stated_rate, statement.facts, "比率的分子或分母未找到", [statement.evidence], stated=f"{result.value}%")
             continue
+        if denominators[0].value == 0:
+            continue  # a zero base is the zero_denominator rule's
+        pair = consistent_pair(statement)
+        if pair is not None:
+            computed = ratio_percent(*pair)
+            yield held(stated_rate, [result, *pair], [statement.evidence], stated=f"{result.value}%", computed=computed)
+            continue
+        if explained_by_unit_slip(analysis, statement):
+            continue  # the unit rule reports it
         pairs = list(rate_pairs(statement))
         if not pairs:
             continue
-        result = statement.role("result")[0]
         numerator, denominator = pairs[0]
         computed = ratio_percent(numerator, denominator)
         if computed is None:
@@ -74,7 +92,12 @@ def stated_rate(analysis: Analysis) -> Iterator[Finding]:
             stated=f"{result.value}%",
             expected=percent(value),
             difference=f"{gap:.2f}",
+            unsure=None if certain else UNCERTAIN_BINDING,
         )
+    bound = {f.fact_id for statement in analysis.statements_of("rate") for f in statement.facts}
+    for fact in analysis.text_facts:
+        if MEASURES.get(fact.measure) == "rate" and fact.measure != "得分率" and fact.fact_id not in bound:
+            yield unjudged(stated_rate, [fact], "比率的分子或分母未找到", stated=f"{fact.value}%")
 
 
 def _names_its_base(statement: Statement) -> bool:
