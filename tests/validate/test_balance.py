@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.validate.support import FINAL, Expect, assert_findings, case, document
+from tests.validate.support import FINAL, Expect, assert_findings, case, checks_for, document, verdicts_for
 
 
 def claim(income: str, expense: str, words: str = "收支平衡") -> str:
@@ -57,3 +57,12 @@ CASES = [
 @pytest.mark.parametrize(("text", "expect"), CASES)
 def test_balance_claim(text: str, expect: list[Expect]) -> None:
     assert_findings(text, expect)
+
+
+def test_balance_claim_checks_by_verdict() -> None:
+    (check,) = checks_for(claim("418.6", "418.63"), "balance.claim")
+    # the income as printed is the stated figure, the expenditure it is compared with the computed one
+    assert (check.verdict, check.stated, check.computed, len(check.fact_ids)) == ("consistent", "418.6万元", "418.63万元", 2)
+    assert verdicts_for(claim("418.62", "418.64"), "balance.claim") == [("balance.claim", "inconsistent", None)]
+    # 基本平衡 promises no equality: no claim, no check
+    assert verdicts_for(claim("418.62", "418.63", "收支基本平衡"), "balance.claim") == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.validate.support import Expect, assert_findings, case, document
+from tests.validate.support import Expect, assert_findings, case, checks_for, document, verdicts_for
 
 BUDGET = "某市某局2018年部门预算"
 
@@ -122,3 +122,39 @@ MIRROR_CASES = [
 @pytest.mark.parametrize(("text", "expect"), MIRROR_CASES)
 def test_income_expense_changes(text: str, expect: list[Expect]) -> None:
     assert_findings(text, expect, scope="yoy.income_expense")
+
+
+def test_change_sum_checks() -> None:
+    (ok,) = checks_for(breakdown("增加"), "sum.changes")
+    # +[499.995, 500.005] − [1,499.995, 1,500.005] = [−1,000.01, −999.99] meets the total's −1,000.00
+    assert (ok.verdict, ok.stated, ok.computed, len(ok.fact_ids)) == ("consistent", "-1000.00万元", "-1000.01～-999.99", 6)
+    assert verdicts_for(breakdown("减少"), "sum.changes") == [("sum.changes", "inconsistent", None)]
+    # a part that states no change (nor 持平): the claim is there, the figure to judge it is not
+    unstated = document(
+        BUDGET,
+        "2018年一般公共预算财政拨款支出3,000.00万元，比2017年减少1,000.00万元。其中：基本支出1,000.00万元，"
+        "比2017年增加500.00万元；项目支出2,000.00万元。",
+    )
+    assert verdicts_for(unstated, "sum.changes") == [("sum.changes", "not_judged", "组成部分的增减额或比较基数未写明")]
+    # parts compared with different bases make no claim about the total's change
+    different = document(
+        BUDGET,
+        "2018年一般公共预算财政拨款支出3,000.00万元，比2017年预算减少1,000.00万元。其中：基本支出1,000.00万元，"
+        "比2017年执行数减少500.00万元；项目支出2,000.00万元，比2017年预算减少1,500.00万元。",
+    )
+    assert verdicts_for(different, "sum.changes") == []
+
+
+def test_income_expense_checks() -> None:
+    (ok,) = checks_for(income_and_expense("增加400.00", "增加400.00"), "yoy.income_expense")
+    assert (ok.verdict, ok.stated, ok.computed, len(ok.fact_ids)) == ("consistent", "400.00万元", "399.995～400.005", 4)
+    assert len(ok.evidence) == 2
+    differ = income_and_expense("增加400.00", "增加400.30")
+    assert verdicts_for(differ, "yoy.income_expense") == [("yoy.income_expense", "inconsistent", None)]
+    # different current figures are not one fund's two sides: no claim
+    different = document(
+        BUDGET,
+        "一般公共预算收入预算2,000.00万元，与上年相比增加400.00万元。",
+        "一般公共预算财政拨款支出预算1,900.00万元，与上年相比增加300.00万元。",
+    )
+    assert verdicts_for(different, "yoy.income_expense") == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.validate.final_accounts import BASELINE, mutate
-from tests.validate.support import Expect, assert_findings, case
+from tests.validate.support import Expect, assert_findings, case, checks_for, verdicts_for
 
 INCOME_TOTAL_ROW = "合计\t\t307.78\t296.41\t11.38"
 PUBLIC_TOTAL = "公用经费合计\t\t30.41"
@@ -60,3 +60,23 @@ CASES = [
 @pytest.mark.parametrize(("text", "expect"), CASES)
 def test_cross_table_same_figure(text: str, expect: list[Expect]) -> None:
     assert_findings(text, expect, scope="cross_table.same_figure")
+
+
+def verdicts(count: int, failed: tuple[int, ...] = ()) -> list[tuple[str, str, None]]:
+    return [("cross_table.same_figure", "inconsistent" if k in failed else "consistent", None) for k in range(count)]
+
+
+def test_cross_table_same_figure_checks_every_pair() -> None:
+    # 4 figure pairs, 5 classes in 总表 vs 支出表 and 财政拨款总表 vs 一般公共预算表, and the 基本支出 split
+    assert verdicts_for(BASELINE, "cross_table.same_figure") == verdicts(11)
+    first, *_, split = checks_for(BASELINE, "cross_table.same_figure")
+    # the 总表's 本年收入合计 against the 收入决算表's: the other print is the computed figure
+    assert (first.stated, first.computed, len(first.fact_ids)) == ("307.78万元", "307.78万元", 2)
+    # 192.32 + 30.41 = 222.73 ± 0.01
+    assert (split.stated, split.computed, len(split.fact_ids)) == ("222.73万元", "222.72～222.74", 3)
+    assert verdicts_for(mutate(BASELINE, INCOME_TOTAL_ROW, "合计\t\t307.80\t296.41\t11.38"), "cross_table.same_figure") == verdicts(
+        11, failed=(0,)
+    )
+    assert verdicts_for(mutate(BASELINE, PUBLIC_TOTAL, "公用经费合计\t\t30.43"), "cross_table.same_figure") == verdicts(
+        11, failed=(10,)
+    )

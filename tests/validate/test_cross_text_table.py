@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.validate.final_accounts import BASELINE, mutate
-from tests.validate.support import Expect, assert_findings, case
+from tests.validate.support import Expect, assert_findings, case, checks_for, verdicts_for
 
 PUBLIC = "公用经费30.41万元"
 
@@ -148,3 +148,49 @@ BUDGET_TOTAL_CASES = [
 @pytest.mark.parametrize(("text", "expect"), BUDGET_TOTAL_CASES)
 def test_cross_text_table_budget_totals(text: str, expect: list[Expect]) -> None:
     assert_findings(text, expect, scope="cross_text_table.narrative")
+
+
+# --------------------------------------------------------------------------- checks
+
+NARRATIVE = "cross_text_table.narrative"
+BINDING_UNSURE = "数字的对应关系不确定，未下结论"
+
+
+def test_cross_text_table_narrative_checks_every_figure() -> None:
+    # 本年支出合计, 基本支出, 项目支出, 一般公共预算…基本支出, 人员经费, 公用经费: each agrees with its cell
+    assert verdicts_for(BASELINE, NARRATIVE) == [(NARRATIVE, "consistent", None)] * 6
+    first = checks_for(BASELINE, NARRATIVE)[0]
+    assert (first.stated, first.computed, len(first.fact_ids)) == ("307.78万元", "307.78万元", 2)
+    assert verdicts_for(mutate(BASELINE, PUBLIC, "公用经费30.43万元"), NARRATIVE)[-1] == (NARRATIVE, "inconsistent", None)
+    # a 元 cell against a 万元 figure: the cell as printed is the computed figure
+    basic = checks_for(budget_totals("600.00"), NARRATIVE)[0]
+    assert (basic.verdict, basic.stated, basic.computed) == ("consistent", "600.00万元", "6000000元")
+
+
+def test_cross_text_table_narrative_against_cells_that_disagree_is_not_judged() -> None:
+    # 基本支出 222.80 matches neither the 支出决算表's 222.73 nor the 一般公共预算 table's 222.74, which disagree
+    # among themselves: a warning only, since the narrative may mean either → not judged; the narrative's
+    # 一般公共预算…基本支出 222.73 has the one cell 222.74 → inconsistent
+    text = mutate(
+        mutate(BASELINE, "其中：基本支出222.73万元", "其中：基本支出222.80万元"),
+        "合计\t\t296.41\t222.73\t73.68",
+        "合计\t\t296.41\t222.74\t73.68",
+    )
+    consistent = (NARRATIVE, "consistent", None)
+    assert verdicts_for(text, NARRATIVE) == [
+        consistent,
+        (NARRATIVE, "not_judged", BINDING_UNSURE),
+        consistent,
+        (NARRATIVE, "inconsistent", None),
+        consistent,
+        consistent,
+    ]
+
+
+def test_cross_text_table_item_checks_by_verdict() -> None:
+    (check,) = checks_for(budget("696.48"), "cross_text_table.item")
+    assert (check.verdict, check.stated, check.computed) == ("consistent", "696.48万元", "6964796元")
+    assert verdicts_for(budget("696.47"), "cross_text_table.item") == [("cross_text_table.item", "inconsistent", None)]
+    # 行政运行 fits two rows: the warning is for want of a sure binding → not judged
+    assert verdicts_for(AMBIGUOUS, "cross_text_table.item") == [("cross_text_table.item", "not_judged", BINDING_UNSURE)]
+    assert verdicts_for(budget("30.00", item="离退休（项）"), "cross_text_table.item") == []

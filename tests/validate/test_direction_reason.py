@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gongkai.validate.rules.direction_reason import restated_subject
-from tests.validate.support import FINAL, Expect, assert_findings, case, document
+from tests.validate.support import FINAL, Expect, assert_findings, case, checks_for, document, verdicts_for
 
 
 def changed(reason: str) -> str:
@@ -62,3 +62,13 @@ def test_direction_word_reason(text: str, expect: list[Expect]) -> None:
 )
 def test_restated_subject(reason: str, restated: tuple[str, int] | None) -> None:
     assert restated_subject(reason) == restated
+
+
+def test_direction_word_reason_checks() -> None:
+    (ok,) = checks_for(changed("行政运行经费减少"), "direction_word.reason")
+    assert ok.verdict == "consistent"
+    assert ok.evidence[0].quote.endswith("主要原因是：行政运行经费减少")
+    assert verdicts_for(changed("行政运行经费增加"), "direction_word.reason") == [("direction_word.reason", "inconsistent", None)]
+    # a reason that names another cause is not judged at all: no check
+    assert verdicts_for(changed("专项业务经费增加"), "direction_word.reason") == []
+    assert verdicts_for(changed("在编人员增加"), "direction_word.reason") == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.validate.support import FINAL, Expect, assert_findings, case, document
+from tests.validate.support import FINAL, Expect, assert_findings, case, checks_for, document, verdicts_for
 
 
 def compared(budget: str, actual: str, claim: str) -> str:
@@ -45,3 +45,18 @@ CASES = [
 @pytest.mark.parametrize(("text", "expect"), CASES)
 def test_direction_word_budget_vs_final(text: str, expect: list[Expect]) -> None:
     assert_findings(text, expect)
+
+
+def test_direction_word_budget_vs_final_checks() -> None:
+    (ok,) = checks_for(compared("90.00", "85.06", "决算数小于预算数"), "direction_word.budget_vs_final")
+    assert (ok.verdict, ok.stated, len(ok.fact_ids)) == ("consistent", "小于", 2)
+    failed = compared("85.06", "85.05", "决算数大于预算数")
+    assert verdicts_for(failed, "direction_word.budget_vs_final") == [("direction_word.budget_vs_final", "inconsistent", None)]
+    # a claim with no budget figure for its subject, or no final figure at all: not judged
+    no_budget = document(FINAL, "项目支出决算数为85.05万元，决算数大于预算数。")
+    assert verdicts_for(no_budget, "direction_word.budget_vs_final") == [
+        ("direction_word.budget_vs_final", "not_judged", "对应的预算数未找到")
+    ]
+    (no_final,) = checks_for(document(FINAL, "项目支出全年预算数为90.00万元，决算数小于预算数。"), "direction_word.budget_vs_final")
+    assert (no_final.verdict, no_final.reason, no_final.fact_ids) == ("not_judged", "决算数未找到", ())
+    assert no_final.evidence[0].quote == "项目支出全年预算数为90.00万元，决算数小于预算数。"

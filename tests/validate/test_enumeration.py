@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from tests.validate.support import FINAL, Expect, assert_findings, case, document
+from tests.validate.support import (
+    FINAL,
+    Expect,
+    assert_findings,
+    case,
+    checks_for,
+    document,
+    findings_for,
+    verdicts_for,
+)
 
 
 def economic(total: str) -> str:
@@ -317,3 +326,66 @@ VEHICLES = [
 @pytest.mark.parametrize(("text", "expect"), VEHICLES)
 def test_vehicle_kinds_add_up_to_the_vehicle_total(text: str, expect: list[Expect]) -> None:
     assert_findings(text, expect, "sum.breakdown")
+
+
+# --------------------------------------------------------------------------- checks
+
+BINDING_UNSURE = "数字的对应关系不确定，未下结论"
+PARTS_UNSURE = "所列各项是否属于该总数不确定，未下结论"
+
+
+def test_sum_breakdown_that_adds_up_is_a_consistent_check_with_the_sum() -> None:
+    (check,) = checks_for(economic("540.07"), "sum.breakdown")
+    assert (check.verdict, check.stated, check.reason) == ("consistent", "540.07万元", None)
+    # 412.37 + 96.48 + 23.19 + 8.04 = 540.08 ± 4 × 0.005 (the top end open), in the total's 万元
+    assert check.computed == "540.06～540.1"
+    assert len(check.fact_ids) == 5
+
+
+def test_sum_breakdown_checks_by_verdict() -> None:
+    assert verdicts_for(economic("540.05"), "sum.breakdown") == [("sum.breakdown", "inconsistent", None)]
+    (failed,) = checks_for(economic("540.05"), "sum.breakdown")
+    assert (failed.stated, failed.computed) == ("540.05万元", "540.08万元")
+    # a list that may leave a kind out falls short of its total: no contradiction, so not judged
+    partial = vehicles("8", "执法执勤用车3辆", "特种专业技术用车4辆")
+    assert verdicts_for(partial, "sum.breakdown") == [("sum.breakdown", "not_judged", "所列项目可能不全，少于总数未必有误，未下结论")]
+
+
+def subtotal_listed(total: str) -> str:
+    # 其他支出 150.00 = 基本支出 100.00 + 项目支出 50.00: a subtotal among the parts, so they are not surely the total's
+    return document(FINAL, f"本年支出合计{total}万元，其中：基本支出100.00万元，项目支出50.00万元，其他支出150.00万元。")
+
+
+def test_sum_breakdown_of_parts_not_surely_the_totals() -> None:
+    # 300.00 = 100 + 50 + 150: the figures add up on this reading → consistent, though the binding is unsure
+    assert verdicts_for(subtotal_listed("300.00"), "sum.breakdown") == [("sum.breakdown", "consistent", None)]
+    # 400.00 ≠ 300.00, but the parts may not be the total's: no finding, a check not judged
+    assert verdicts_for(subtotal_listed("400.00"), "sum.breakdown") == [("sum.breakdown", "not_judged", PARTS_UNSURE)]
+    assert findings_for(subtotal_listed("400.00"), "sum.breakdown") == []
+
+
+def test_part_whole_parts_exceed_checks_by_verdict() -> None:
+    (check,) = checks_for(incomplete("50.00"), "part_whole.parts_exceed")
+    # 180.20 + 50.00 = 230.20 ± 0.01 ≤ 258.40
+    assert (check.verdict, check.stated, check.computed) == ("consistent", "258.40万元", "230.19～230.21")
+    assert verdicts_for(incomplete("78.22"), "part_whole.parts_exceed") == [("part_whole.parts_exceed", "inconsistent", None)]
+    unknown = document(FINAL, "救助费用编列391.13万元，其中：灾害救助费用370.42万元，低利贷款额度294.00万元。")
+    assert verdicts_for(unknown, "part_whole.parts_exceed") == [("part_whole.parts_exceed", "not_judged", BINDING_UNSURE)]
+    sibling = document(
+        FINAL,
+        "2.公务用车购置及运行费支出11.20万元，其中：",
+        "（1）公务用车购置支出0万元。",
+        "（2）公务用车运行维护费支出11.20万元。",
+        "3.公务接待费支出27万元。",
+    )
+    assert verdicts_for(sibling, "part_whole.parts_exceed") == [("part_whole.parts_exceed", "not_judged", PARTS_UNSURE)]
+
+
+def test_a_unit_slip_is_the_unit_rules_check_only() -> None:
+    text = sangong("4.80万元", "2.79元", "2.00万元")
+    assert verdicts_for(text, ("sum.breakdown", "part_whole.parts_exceed", "unit.breakdown")) == [
+        ("unit.breakdown", "inconsistent", None)
+    ]
+    # mixed units that add up as printed: 5000元 + 0.50万元 = 1.00万元, summed in 万元
+    (check,) = checks_for(sangong("1.00万元", "5000元", "0.50万元"), ("sum.breakdown", "unit.breakdown"))
+    assert (check.rule, check.verdict, check.computed) == ("sum.breakdown", "consistent", "0.9949～1.0051")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.validate.support import PERFORMANCE, Expect, assert_findings, case, document
+from tests.validate.support import PERFORMANCE, Expect, assert_findings, case, checks_for, document, verdicts_for
 
 SCALE = (
     "本次评价按百分制计分，90分及以上评为优秀，80-90（不含90）分评为良好，60-80（不含80）分评为中等，60分以下评为差。"
@@ -76,3 +76,32 @@ CASES = [
 @pytest.mark.parametrize(("text", "expect"), CASES)
 def test_grade_scale(text: str, expect: list[Expect]) -> None:
     assert_findings(text, expect)
+
+
+def test_grade_scale_checks() -> None:
+    (check,) = checks_for(graded("90", "优秀"), "grade.scale")
+    assert (check.verdict, check.stated, check.computed) == ("consistent", "优秀", "优秀")
+    assert len(check.fact_ids) == 1
+    (wrong,) = checks_for(graded("89.9", "优秀"), "grade.scale")
+    assert (wrong.verdict, wrong.stated, wrong.computed) == ("inconsistent", "优秀", "良好")
+    # summary rows: 投入 87.50% 良 against 良好, wrong as 优; 过程 and 综合绩效 优 hold
+    assert verdicts_for(summary("87.50%", "优"), "grade.scale") == [
+        ("grade.scale", "inconsistent", None),
+        ("grade.scale", "consistent", None),
+        ("grade.scale", "consistent", None),
+    ]
+
+
+def test_grade_without_a_scale_is_not_judged() -> None:
+    text = document(PERFORMANCE, "经综合评定，本部门整体支出绩效自评综合得分89.9分，评价等级为优秀。")
+    assert verdicts_for(text, "grade.scale") == [("grade.scale", "not_judged", "报告未声明评分等级标准")]
+    (check,) = checks_for(text, "grade.scale")
+    assert check.stated == "优秀" and len(check.fact_ids) == 1
+
+
+def test_grade_off_the_scale_or_without_a_score_is_not_judged() -> None:
+    two_bands = "本次评价按百分制计分，90分及以上评为优秀，80-90（不含90）分评为良好。"
+    off_scale = document(PERFORMANCE, two_bands, "经综合评定，本部门整体支出绩效自评综合得分70分，评价等级为良好。")
+    assert verdicts_for(off_scale, "grade.scale") == [("grade.scale", "not_judged", "得分不在评分标准的任何档次内")]
+    no_score = document(PERFORMANCE, two_bands, "评价等级为良好。")
+    assert verdicts_for(no_score, "grade.scale") == [("grade.scale", "not_judged", "未找到综合得分")]

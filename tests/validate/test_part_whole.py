@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gongkai.validate.rules.part_whole import form_field
-from tests.validate.support import FINAL, Expect, assert_findings, case, document
+from tests.validate.support import FINAL, Expect, assert_findings, case, checks_for, document, verdicts_for
 
 
 def separate(project: str, measure: str = "决算数") -> str:
@@ -117,3 +117,30 @@ def test_part_whole_fund_form(text: str, expect: list[Expect]) -> None:
 )
 def test_form_field(label: str | None, field: str | None) -> None:
     assert form_field(label) == field
+
+
+def test_part_whole_subject_checks_by_verdict() -> None:
+    (check,) = checks_for(separate("180.20"), "part_whole.subject")
+    assert (check.verdict, check.stated, check.computed, len(check.fact_ids)) == ("consistent", "258.40万元", "180.20万元", 2)
+    # a part above its whole is only a warning because the two may be unrelated figures: not judged
+    assert verdicts_for(separate("258.42"), "part_whole.subject") == [
+        ("part_whole.subject", "not_judged", "数字的对应关系不确定，未下结论")
+    ]
+    # a budget figure is never compared with an executed one: no check
+    assert verdicts_for(separate("300.00", "全年预算数"), "part_whole.subject") == []
+
+
+def test_part_whole_fund_form_checks_by_verdict() -> None:
+    # 其中：财政资金 and 其他资金 under 项目资金总额; 当年财政拨款, 上年结转资金 and 其他资金 under 年度资金申请总额
+    consistent = ("part_whole.fund_form", "consistent", None)
+    assert verdicts_for(fund_form("1,000,000.00", "1,000,000.00"), "part_whole.fund_form") == [consistent] * 5
+    above = fund_form("1,000,000.00", "1,200,000.00")
+    assert verdicts_for(above, "part_whole.fund_form") == [
+        consistent,
+        ("part_whole.fund_form", "inconsistent", None),
+        consistent,
+        consistent,
+        consistent,
+    ]
+    (held, *_) = checks_for(above, "part_whole.fund_form")
+    assert (held.stated, held.computed) == ("1000000.00", "1000000.00")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.validate.support import FINAL, Expect, assert_findings, case, document
+from tests.validate.support import FINAL, Expect, assert_findings, case, checks_for, document, verdicts_for
 
 
 def awards(other: str) -> str:
@@ -41,3 +41,14 @@ CASES = [
 @pytest.mark.parametrize(("text", "expect"), CASES)
 def test_part_whole_sme_awards(text: str, expect: list[Expect]) -> None:
     assert_findings(text, expect)
+
+
+def test_part_whole_sme_awards_checks() -> None:
+    (check,) = checks_for(awards("30.00"), "part_whole.sme_awards")
+    # 80.00 + 30.00, each ± 0.005, is [109.99, 110.01) in 万元, within the 120.00万元 procured
+    assert (check.verdict, check.stated, check.computed) == ("consistent", "120.00万元", "109.99～110.01")
+    assert len(check.fact_ids) == 3
+    assert verdicts_for(awards("40.02"), "part_whole.sme_awards") == [("part_whole.sme_awards", "inconsistent", None)]
+    # without the award in reserved projects there is nothing to add up
+    alone = document(FINAL, "2023年度本部门政府采购支出总额120.00万元。其他政府采购项目中标的中小企业合同金额30.00万元。")
+    assert verdicts_for(alone, "part_whole.sme_awards") == []

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.validate.support import PERFORMANCE, Expect, assert_findings, case, document
+from tests.validate.support import PERFORMANCE, Expect, assert_findings, case, checks_for, document, verdicts_for
 
 
 def score_table(total: str = "46.00", points: str = "50") -> list[str]:
@@ -204,3 +204,77 @@ RATIO = [
 @pytest.mark.parametrize(("text", "expect"), RATIO)
 def test_rate_score_ratio(text: str, expect: list[Expect]) -> None:
     assert_findings(text, expect)
+
+
+def test_score_sum_table_total_checks() -> None:
+    # 9.50 + 8 + 18.5 + 10.0 = 46 against 46.00, 10 + 10 + 20 + 10 = 50 against 50: both held
+    score, points = checks_for(document(PERFORMANCE, *score_table()), "score_sum.table_total")
+    assert (score.verdict, score.stated, score.computed) == ("consistent", "46.00分", "46分")
+    assert (points.verdict, points.stated, points.computed) == ("consistent", "50分", "50分")
+    assert len(score.fact_ids) == 5  # the total and its four rows
+    assert verdicts_for(document(PERFORMANCE, *score_table(total="46.01")), "score_sum.table_total") == [
+        ("score_sum.table_total", "inconsistent", None),
+        ("score_sum.table_total", "consistent", None),
+    ]
+
+
+def test_score_sum_table_total_with_a_row_missing_its_points_is_not_judged() -> None:
+    rows = score_table()
+    rows[2] = "\t\t在职人员控制率\t\t8"
+    assert verdicts_for(document(PERFORMANCE, *rows), "score_sum.table_total") == [
+        ("score_sum.table_total", "consistent", None),
+        ("score_sum.table_total", "not_judged", "有指标行的分值未印出，无法相加核对"),
+    ]
+
+
+def test_score_sum_level_checks() -> None:
+    text = document(PERFORMANCE, *score_table(), "投入指标满分20分，自评得分17.50分。", "过程指标满分30分，评价得分28.6分。")
+    first, second = checks_for(text, "score_sum.level")
+    assert (first.verdict, first.stated, first.computed) == ("consistent", "17.50分", "17.5分")
+    assert len(first.fact_ids) == 3  # the stated score and the two 投入 rows
+    # 28.6 against 18.5 + 10.0 = 28.5
+    assert (second.verdict, second.stated, second.computed) == ("inconsistent", "28.6分", "28.5分")
+
+
+def test_cross_text_overall_score_checks() -> None:
+    agree = document(PERFORMANCE, *score_table(), "经综合评定，本部门整体支出绩效自评综合得分46分。")
+    (check,) = checks_for(agree, "cross_text.overall_score")
+    assert (check.verdict, check.stated, check.computed) == ("consistent", "46分", "46.00分")
+    assert len(check.fact_ids) == 2
+    differ = document(PERFORMANCE, *score_table(), "经综合评定，本部门整体支出绩效自评综合得分46.1分。")
+    assert verdicts_for(differ, "cross_text.overall_score") == [("cross_text.overall_score", "inconsistent", None)]
+    # stated once only: no claim to compare
+    assert verdicts_for(document(PERFORMANCE, *summary()[:3]), "cross_text.overall_score") == []
+
+
+def test_score_sum_dimensions_checks() -> None:
+    (check,) = checks_for(document(PERFORMANCE, *summary(overall="46.20")), "score_sum.dimensions")
+    assert (check.verdict, check.stated, check.computed) == ("consistent", "46.20分", "46.2分")
+    assert len(check.fact_ids) == 3
+    off = document(PERFORMANCE, *summary(overall="46.3", ratios=("87.50%", "95.67%", "92.60%")))
+    assert verdicts_for(off, "score_sum.dimensions") == [("score_sum.dimensions", "inconsistent", None)]
+
+
+def test_rate_score_ratio_checks() -> None:
+    first, second, third = checks_for(document(PERFORMANCE, *summary()), "rate.score_ratio")
+    assert (first.verdict, first.stated, first.computed) == ("consistent", "87.50%", "87.5")
+    # 28.7/30 = 95.66666…%, the scores exact
+    assert (second.verdict, second.stated, second.computed) == ("consistent", "95.67%", "95.6666～95.6667")
+    assert third.verdict == "consistent"
+    assert verdicts_for(document(PERFORMANCE, *summary(ratios=("87.50%", "95.68%", "92.40%"))), "rate.score_ratio") == [
+        ("rate.score_ratio", "consistent", None),
+        ("rate.score_ratio", "inconsistent", None),
+        ("rate.score_ratio", "consistent", None),
+    ]
+
+
+def test_rate_score_ratio_without_points_or_over_zero_points_is_not_judged() -> None:
+    head, first, *rest = summary()
+    no_points = document(PERFORMANCE, head, first.replace("投入\t20", "投入\t"), *rest)
+    assert verdicts_for(no_points, "rate.score_ratio")[0] == (
+        "rate.score_ratio",
+        "not_judged",
+        "得分或分值未印出，得分比无法核对",
+    )
+    zero = document(PERFORMANCE, head, "投入\t0\t0\t0.00%\t差", *rest)
+    assert verdicts_for(zero, "rate.score_ratio")[0] == ("rate.score_ratio", "not_judged", "基数为0，比率无法计算")

@@ -6,7 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from tests.validate.support import PERFORMANCE, Expect, assert_findings, case, document
+from tests.builders.text import rows
+from tests.validate.support import PERFORMANCE, Expect, assert_findings, case, checks_for, document, verdicts_for
 
 
 def formula(basis: str, score: str) -> str:
@@ -76,3 +77,56 @@ CASES = [
 @pytest.mark.parametrize(("text", "expect"), CASES)
 def test_score_formula_completion(text: str, expect: list[Expect]) -> None:
     assert_findings(text, expect)
+
+
+def test_score_formula_completion_checks() -> None:
+    (check,) = checks_for(formula("预算执行率87.5%", "10.5"), "score_formula.completion")
+    # 87.5% stands for [87.45%, 87.55%): × 12 = [10.494, 10.506)
+    assert (check.verdict, check.stated, check.computed) == ("consistent", "10.5分", "10.494～10.506")
+    # capped at the weight: 100% stands for up to 100.5%, but a score never exceeds 12
+    (full,) = checks_for(formula("预算执行率100%", "12"), "score_formula.completion")
+    assert full.computed == "11.94～12"
+    (wrong,) = checks_for(formula("预算执行率87.5%", "10.6"), "score_formula.completion")
+    assert (wrong.verdict, wrong.stated, wrong.computed) == ("inconsistent", "10.6分", "10.5分")
+
+
+def test_score_formula_completion_not_judged() -> None:
+    assert verdicts_for(formula("预算执行率较高", "10.5"), "score_formula.completion") == [
+        ("score_formula.completion", "not_judged", "评分依据未给出唯一的完成百分比")
+    ]
+    other = document(
+        PERFORMANCE,
+        "一级指标\t三级指标\t分值\t评分标准\t评分依据\t得分",
+        "过程\t预算执行率\t12\t得分=指标实际完成值×12，全部完成得满分\t预算执行率87.5%\t12",
+        "合计\t\t12\t\t\t12",
+    )
+    assert verdicts_for(other, "score_formula.completion") == [
+        ("score_formula.completion", "not_judged", "评分标准另有其他计分条款，未按公式核对")
+    ]
+
+
+def funds(points: str, rate: str, score: str) -> str:
+    """A 项目支出绩效自评表 funds block whose 年度资金总额 row scores its execution."""
+    return "\n".join(
+        [
+            "2023年度项目支出绩效自评表",
+            rows(
+                ("项目名称", "社区服务提升项目", "", "", "", "", ""),
+                ("项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"),
+                ("年度资金总额", "100.00", "120.00", "114.00", points, rate, score),
+                ("年度总体目标", "预期目标", "", "实际完成情况", "", "", ""),
+            ),
+        ]
+    )
+
+
+def test_score_formula_execution_checks() -> None:
+    # 10 × 95.00% = 9.5, the rate standing for [94.995%, 95.005%)
+    (check,) = checks_for(funds("10", "95.00%", "9.5"), "score_formula.execution")
+    assert (check.verdict, check.stated, check.computed) == ("consistent", "9.5分", "9.4995～9.5005")
+    assert len(check.fact_ids) == 3
+    (wrong,) = checks_for(funds("10", "95.00%", "10"), "score_formula.execution")
+    assert (wrong.verdict, wrong.stated, wrong.computed) == ("inconsistent", "10分", "9.5分")
+    assert verdicts_for(funds("", "95.00%", "9.5"), "score_formula.execution") == [
+        ("score_formula.execution", "not_judged", "分值或执行率未印出")
+    ]

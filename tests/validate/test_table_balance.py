@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.validate.final_accounts import BASELINE, mutate
-from tests.validate.support import Expect, assert_findings, case
+from tests.validate.support import Expect, assert_findings, case, checks_for, verdicts_for
 
 GRAND_TOTALS = "总计\t311.93\t总计\t311.93"
 
@@ -55,3 +55,22 @@ CASES = [
 @pytest.mark.parametrize(("text", "expect"), CASES)
 def test_balance_summary_table(text: str, expect: list[Expect]) -> None:
     assert_findings(text, expect, scope="balance.summary_table")
+
+
+def verdicts(count: int, failed: tuple[int, ...] = ()) -> list[tuple[str, str, None]]:
+    return [("balance.summary_table", "inconsistent" if k in failed else "consistent", None) for k in range(count)]
+
+
+def test_balance_summary_table_checks_every_identity() -> None:
+    # per summary table (收支总表, 财政拨款收支总表): 本年收入合计 and 本年支出合计 = their items, column by
+    # column; 收入总计 and 支出总计 = their base + additions; 收入总计 = 支出总计 — 12 identities in all
+    assert verdicts_for(BASELINE, "balance.summary_table") == verdicts(12)
+    income, _, income_grand, _, sides, *_ = checks_for(BASELINE, "balance.summary_table")
+    assert (income.stated, income.computed, len(income.fact_ids)) == ("307.78万元", "307.78～307.8", 3)
+    # 307.78 + 4.15 = 311.93 ± 0.01
+    assert (income_grand.stated, income_grand.computed) == ("311.93万元", "311.92～311.94")
+    assert (sides.stated, sides.computed, len(sides.fact_ids)) == ("311.93万元", "311.93万元", 2)
+    income_item = mutate(BASELINE, "二、其他收入\t11.38", "二、其他收入\t11.39")
+    assert verdicts_for(income_item, "balance.summary_table") == verdicts(12, failed=(0,))
+    grand = mutate(BASELINE, GRAND_TOTALS, "总计\t311.95\t总计\t311.93")
+    assert verdicts_for(grand, "balance.summary_table") == verdicts(12, failed=(2, 4))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.validate.support import FINAL, Expect, assert_findings, case, document
+from tests.validate.support import FINAL, Expect, assert_findings, case, document, verdicts_for
 
 CASES = [
     # 200.00元 after 增加50.00万元: last year would be 200 − 500,000 = −499,800元, no rate follows;
@@ -91,3 +91,20 @@ MISSING_PERCENT_CASES = [
 @pytest.mark.parametrize(("text", "expect"), MISSING_PERCENT_CASES)
 def test_unit_missing_percent(text: str, expect: list[Expect]) -> None:
     assert_findings(text, expect, scope="unit.missing_percent")
+
+
+def test_unit_rules_are_detectors_with_no_held_checks() -> None:
+    # a unit slip is the one check of its statement: the change rules leave it to the unit rule
+    slip = document(FINAL, "机关运行经费支出200.00元，比上年增加50.00万元，增长33.33%。")
+    assert verdicts_for(slip, ("unit.", "yoy.")) == [("unit.statement", "inconsistent", None)]
+    # mixed units that agree are judged by the change rules; the unit rule states no claim of its own
+    agree = document(FINAL, "机关运行经费支出2,000,000元，比上年增加50.00万元，增长33.33%。")
+    assert verdicts_for(agree, "unit.") == []
+    assert ("yoy.change_rate", "consistent", None) in verdicts_for(agree, "yoy.")
+    twice = document(FINAL, "项目支出1,200.50万元，主要用于设备购置。", "其中项目支出1,200.50元用于设备购置。")
+    assert verdicts_for(twice, "unit.") == [("unit.same_figure", "inconsistent", None)]
+    assert verdicts_for(document(FINAL, "项目支出1,200.50万元，主要用于设备购置。"), "unit.") == []
+    bare = document(FINAL, "案件执行支出950万元，与上年相比减少100万元，减少9.52，主要原因是压减经费。")
+    assert verdicts_for(bare, "unit.") == [("unit.missing_percent", "inconsistent", None)]
+    other = document(FINAL, "案件执行支出950万元，与上年相比减少100万元，减少3，主要原因是压减经费。")
+    assert verdicts_for(other, "unit.") == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.validate.support import FINAL, Expect, assert_findings, case, document
+from tests.validate.support import FINAL, Expect, assert_findings, case, checks_for, document, verdicts_for
 
 TITLE_2021 = "某某区某某局2021年度部门决算"
 
@@ -308,3 +308,49 @@ NEGATIVE_BASE_CASES = [
 @pytest.mark.parametrize(("text", "expect"), NEGATIVE_BASE_CASES)
 def test_negative_base(text: str, expect: list[Expect]) -> None:
     assert_findings(text, expect, scope="yoy.negative_base")
+
+
+def test_change_rate_checks() -> None:
+    (ok,) = checks_for(increase("9.63"), "yoy.change_rate")
+    # [5.545/57.64, 5.555/57.62] = [9.62006%, 9.64075%], widened outward to 4 places
+    assert (ok.verdict, ok.stated, ok.computed, len(ok.fact_ids)) == ("consistent", "9.63%", "9.62～9.6408", 3)
+    (failed,) = checks_for(increase("9.65"), "yoy.change_rate")
+    assert (failed.verdict, failed.stated, failed.computed) == ("inconsistent", "9.65%", "9.63%")
+    # two current figures, neither consistent: a warning that is not a judgement
+    text = document(TITLE_2021, "收入总计819.39万元，其中年初结转和结余52.81万元，较2020年减少30.64万元，下降3.7%。")
+    assert verdicts_for(text, "yoy.change_rate") == [("yoy.change_rate", "not_judged", "数字的对应关系不确定，未下结论")]
+
+
+def test_change_direction_checks() -> None:
+    assert verdicts_for(decrease("3.9"), "direction_word.change") == [("direction_word.change", "consistent", None)]
+    assert verdicts_for(decrease("3.9", "增长"), "direction_word.change") == [("direction_word.change", "inconsistent", None)]
+
+
+def test_negative_base_checks() -> None:
+    (ok,) = checks_for(document(FINAL, "政府性基金拨款支出预算80.00万元，比上年预算增加50.00万元。"), "yoy.negative_base")
+    # last year = [79.995, 80.005) − [49.995, 50.005) ⊂ [29.99, 30.01]万元: not negative
+    assert (ok.verdict, ok.computed, len(ok.fact_ids)) == ("consistent", "29.99～30.01", 2)
+    grew = document(FINAL, "政府性基金拨款支出预算0万元，比上年预算增加50.00万元。")
+    assert verdicts_for(grew, "yoy.negative_base") == [("yoy.negative_base", "inconsistent", None)]
+    # a decrease cannot make last year negative, and a balance may have been: no claim judged
+    assert verdicts_for(document(FINAL, "政府性基金拨款支出预算0万元，比上年预算减少50.00万元。"), "yoy.negative_base") == []
+    assert verdicts_for(document(FINAL, "年末结转和结余0万元，比上年增加50.00万元。"), "yoy.negative_base") == []
+
+
+def test_between_years_checks() -> None:
+    (ok,) = checks_for(item("44.17", "50.37", "14.04"), "yoy.between_years")
+    # (50.37 − 44.17)/44.17 within the rounding of both: [6.19/44.175, 6.21/44.165] = [14.0124%, 14.0609%]
+    assert (ok.verdict, ok.stated, ok.computed, len(ok.fact_ids)) == ("consistent", "14.04%", "14.0124～14.061", 3)
+    (failed,) = checks_for(item("44.17", "50.37", "14.07"), "yoy.between_years")
+    assert (failed.verdict, failed.stated, failed.computed) == ("inconsistent", "14.07%", "14.04%")
+    # 33.74 → 33.58 fell by 0.47% printed as a rise: the size holds (its check says so, in size),
+    # the direction does not
+    (size,) = checks_for(item("33.74", "33.58", "0.47"), "yoy.between_years")
+    assert (size.verdict, size.stated, size.computed) == ("consistent", "0.47%", "0.4445～0.504")
+    assert verdicts_for(item("33.74", "33.58", "0.47"), "direction_word.between_years") == [
+        ("direction_word.between_years", "inconsistent", None)
+    ]
+    (fall,) = checks_for(item("33.74", "33.58", "0.47", word="减少"), "direction_word.between_years")
+    assert (fall.verdict, fall.stated, fall.computed) == ("consistent", "-0.47%", "-0.504～-0.4445")
+    # a zero base is the zero_denominator rule's: its check only
+    assert verdicts_for(item("0", "60.13", "50.00"), ("yoy.", "direction_word.")) == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.validate.support import FINAL, Expect, assert_findings, case, document
+from tests.validate.support import FINAL, Expect, assert_findings, case, document, verdicts_for
 
 
 def procurement(printed: str) -> str:
@@ -81,3 +81,10 @@ CASES = [
 @pytest.mark.parametrize(("text", "expect"), CASES)
 def test_zero_denominator_rate(text: str, expect: list[Expect]) -> None:
     assert_findings(text, expect)
+
+
+def test_zero_denominator_rate_is_not_judged_and_leaves_the_rate_rule_out() -> None:
+    for text in (procurement("0"), procurement("100"), zero_initial("97.81")):
+        assert verdicts_for(text, ("zero_denominator.rate", "rate.stated")) == [
+            ("zero_denominator.rate", "not_judged", "基数为0，比率无法计算")
+        ]

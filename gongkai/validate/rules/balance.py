@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gongkai.analysis import Analysis
-from gongkai.schemas.records import Finding
+from gongkai.schemas.records import Check, Finding
 from gongkai.validate.figures import amount_in, interval, make_finding, shown
 from gongkai.validate.registry import rule
+from gongkai.validate.verdicts import held
 
 
 @rule("balance.claim", "balance", "warning")
-def balance_claim(analysis: Analysis) -> Iterator[Finding]:
+def balance_claim(analysis: Analysis) -> Iterator[Finding | Check]:
     """A sentence that declares income and expenditure in balance (收支平衡, 支出总额等于收入
     总额) is checked against the nearest income and expenditure totals before it. 收支基本
     平衡 (roughly balanced) promises no equality and is not checked."""
@@ -20,6 +21,7 @@ def balance_claim(analysis: Analysis) -> Iterator[Finding]:
             continue
         income, expense = statement.role("income")[0], statement.role("expense")[0]
         if interval(income).intersects(interval(expense)):
+            yield held(balance_claim, [income, expense], [statement.evidence], stated=shown(income), computed=shown(expense))
             continue
         difference = abs((income.value_yuan or income.value) - (expense.value_yuan or expense.value))
         yield make_finding(

@@ -8,13 +8,17 @@ from decimal import Decimal
 
 from gongkai.analysis import Analysis
 from gongkai.normalize.numbers import MONEY_FACTORS
-from gongkai.schemas.records import Fact, Finding, Statement
+from gongkai.schemas.records import Check, Fact, Finding, Statement
 from gongkai.validate.certainty import Placement
 from gongkai.validate.figures import amount_in, interval, make_finding, shown
 from gongkai.validate.interval import Interval
 from gongkai.validate.registry import rule
 from gongkai.validate.rules.enumeration import bound_surely, complete_breakdown, listed_in_full, parts_sum
 from gongkai.validate.rules.yoy import sure_currents
+from gongkai.validate.verdicts import held, unjudged
+
+# the reason a breakdown's changes are not judged when one of them, or its base, is not printed
+_UNSTATED = "组成部分的增减额或比较基数未写明"
 
 _BASE = re.compile(r"(?:比|较|与)(上年|\d{4}年)度?(预算执行数|执行数|预算数|预算|决算数|决算)?")
 
@@ -67,13 +71,19 @@ def changes_by_current(analysis: Analysis) -> dict[int, Fact]:
     return found
 
 
+def _in_unit(span: Interval, like: Fact) -> Interval:
+    """An interval in 元 expressed in the unit of the money figure ``like``."""
+    factor = MONEY_FACTORS.get(like.unit or "")
+    return span.scale(1 / factor) if factor else span
+
+
 def _signed(analysis: Analysis, change: Fact) -> Interval:
     span = interval(change)
     return span if analysis.sign_of(change) > 0 else Interval(-span.hi, -span.lo)
 
 
 @rule("sum.changes", "sum", "error")
-def breakdown_changes(analysis: Analysis) -> Iterator[Finding]:
+def breakdown_changes(analysis: Analysis) -> Iterator[Finding | Check]:
     """A total broken down into its parts (「支出324,000.00万元，比上年减少1,000.00万元。其中：基本支出
     60,000.00万元，比上年增加500.00万元；项目支出…，比上年减少1,500.00万元」) changes by the sum of its
     parts' changes, when the parts add up to the total and every one of them states its change
@@ -87,19 +97,27 @@ def breakdown_changes(analysis: Analysis) -> Iterator[Finding]:
         found = _checked(analysis, statement, changes, placement, fiscal_year)
         if found is None:
             continue
-        total, total_change, parts, part_changes, family = found
+        total, total_change, parts, part_changes, family, stated_in_full = found
+        stated_change = f"{'-' if analysis.sign_of(total_change) < 0 else ''}{shown(total_change)}"
+        if not stated_in_full:
+            facts = [total_change, *(c for c in part_changes if c is not None), total, *parts]
+            yield unjudged(breakdown_changes, facts, _UNSTATED, [statement.evidence], stated=stated_change)
+            continue
         summed = Interval.point(Decimal(0))
         for change in part_changes:
             if change is not None:
                 summed = summed + _signed(analysis, change)
         stated = _signed(analysis, total_change)
+        stated_changes = [c for c in part_changes if c is not None]
         if summed.intersects(stated):
+            facts = [total_change, *stated_changes, total, *parts]
+            computed = _in_unit(summed, total_change)
+            yield held(breakdown_changes, facts, [statement.evidence], stated=stated_change, computed=computed)
             continue
         items = "、".join(
             f"{p.subject}持平" if c is None else f"{p.subject}{'+' if analysis.sign_of(c) > 0 else '−'}{shown(c)}"
             for p, c in zip(parts, part_changes, strict=True)
         )
-        stated_changes = [c for c in part_changes if c is not None]
         printed = sum((analysis.sign_of(c) * c.value_yuan for c in stated_changes), Decimal(0))  # type: ignore[misc]
         gap = abs(printed - analysis.sign_of(total_change) * total_change.value_yuan)  # type: ignore[operator]
         places = max(c.decimals for c in (total_change, *stated_changes))
@@ -121,10 +139,11 @@ def _checked(
     changes: dict[int, Fact],
     placement: Placement,
     fiscal_year: int | None,
-) -> tuple[Fact, Fact, tuple[Fact, ...], list[Fact | None], str | None] | None:
+) -> tuple[Fact, Fact, tuple[Fact, ...], list[Fact | None], str | None, bool] | None:
     """The total, its change, the parts and their changes (``None`` for a part stated 持平) of an
     enumeration this rule can judge, with the family of the parts (``None`` when they only add
-    up), or ``None``."""
+    up) and whether every change and its base is printed (else the claim cannot be judged), or
+    ``None`` when the enumeration makes no such claim."""
     total, parts = statement.role("total")[0], statement.role("parts")
     if len(parts) < 2 or total.fact_id not in changes or not bound_surely(placement, statement):
         return None
@@ -134,9 +153,9 @@ def _checked(
     total_change = changes[total.fact_id]
     bases = {comparison_base(c, fiscal_year) for c in (total_change, *part_changes) if c is not None}
     bases |= {flat_base(p, fiscal_year) for p, c in zip(parts, part_changes, strict=True) if c is None}
-    if len(bases) != 1 or None in bases or all(c is None for c in part_changes):
-        return None
-    return total, total_change, parts, part_changes, complete_breakdown(parts)
+    if all(c is None for c in part_changes) or len(bases - {None}) > 1:
+        return None  # no part states a change, or they compare with different bases
+    return total, total_change, parts, part_changes, complete_breakdown(parts), None not in bases
 
 
 # --------------------------------------------------------------------------- income and expense
@@ -174,7 +193,7 @@ def _clause_current(statement: Statement) -> Fact | None:
 
 
 @rule("yoy.income_expense", "yoy", "error")
-def income_expense_changes(analysis: Analysis) -> Iterator[Finding]:
+def income_expense_changes(analysis: Analysis) -> Iterator[Finding | Check]:
     """A budget balances each year: the income and the expense of one fund (财政拨款, 一般公共预算 …,
     or the totals) are equal this year and were equal last year, so their changes are one
     change. When a 预算 states both with the same current figure against the same base, a
@@ -200,12 +219,16 @@ def income_expense_changes(analysis: Analysis) -> Iterator[Finding]:
             seen.setdefault(key, (current, change, statement))
             continue
         other_current, other_change, other_statement = other
-        if _signed(analysis, change).intersects(_signed(analysis, other_change)):
-            continue
         pair = (other_change.fact_id, change.fact_id)
         if pair in reported:
             continue
         reported.add(pair)
+        if _signed(analysis, change).intersects(_signed(analysis, other_change)):
+            facts = [change, other_change, current, other_current]
+            stated = f"{'-' if analysis.sign_of(change) < 0 else ''}{shown(change)}"
+            computed = _in_unit(_signed(analysis, other_change), change)
+            yield held(income_expense_changes, facts, [statement.evidence, other_statement.evidence], stated=stated, computed=computed)
+            continue
         yield make_finding(
             income_expense_changes,
             f"{other_current.subject}{shown(other_current)}比{base}{_direction(analysis, other_change)}{shown(other_change)}，"

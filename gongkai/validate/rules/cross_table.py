@@ -6,11 +6,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from gongkai.analysis import Analysis
-from gongkai.schemas.records import Fact, Finding
+from gongkai.schemas.records import Check, Fact, Finding
 from gongkai.tables import ReadTable, TableReading, TableRow
 from gongkai.validate.figures import make_finding, shown
 from gongkai.validate.registry import rule
-from gongkai.validate.rules.table_sum import sum_text
+from gongkai.validate.rules.table_sum import equal_held, sum_held, sum_text
 from gongkai.validate.table_arith import equal_mismatch, sum_mismatch, tiny_note
 
 
@@ -55,7 +55,7 @@ def lookup(tables: TableReading, cell: Cell) -> list[tuple[ReadTable, TableRow, 
 
 
 @rule("cross_table.same_figure", "cross_table", "error")
-def same_figure(analysis: Analysis) -> Iterator[Finding]:
+def same_figure(analysis: Analysis) -> Iterator[Finding | Check]:
     """Figures that two standard tables must both print identically — 本年收入合计 in 总表 and
     收入决算表, 本年支出合计 in 总表 and 支出决算表, each 类 in 总表 and 支出决算表, the general
     budget column of the 财政拨款 总表 and the 一般公共预算 支出表 — agree within rounding."""
@@ -80,9 +80,12 @@ def same_figure(analysis: Analysis) -> Iterator[Finding]:
     yield from _basic_split(tables)
 
 
-def _compare(table_a: ReadTable, row_a: TableRow, fact_a: Fact, table_b: ReadTable, row_b: TableRow, fact_b: Fact) -> Iterator[Finding]:
+def _compare(
+    table_a: ReadTable, row_a: TableRow, fact_a: Fact, table_b: ReadTable, row_b: TableRow, fact_b: Fact
+) -> Iterator[Finding | Check]:
     difference = equal_mismatch(fact_a, fact_b)
     if difference is None:
+        yield equal_held(same_figure, fact_a, fact_b)
         return
     yield make_finding(
         same_figure,
@@ -92,7 +95,7 @@ def _compare(table_a: ReadTable, row_a: TableRow, fact_a: Fact, table_b: ReadTab
     )
 
 
-def _basic_split(tables: TableReading) -> Iterator[Finding]:
+def _basic_split(tables: TableReading) -> Iterator[Finding | Check]:
     """基本支出 in the 一般公共预算 支出表 = 人员经费合计 + 公用经费合计 of the 基本支出表."""
     for expense in tables.of_kind("fa_general_expense"):
         totals = expense.find(label="合计")
@@ -105,6 +108,7 @@ def _basic_split(tables: TableReading) -> Iterator[Finding]:
                 continue
             mismatch = sum_mismatch(stated, parts)
             if mismatch is None:
+                yield sum_held(same_figure, stated, parts)
                 continue
             yield make_finding(
                 same_figure,

@@ -6,12 +6,13 @@ import re
 from collections.abc import Iterator
 
 from gongkai.analysis import Analysis
-from gongkai.schemas.records import Fact, Finding
+from gongkai.schemas.records import Check, Fact, Finding
 from gongkai.schemas.subjects import subject_key
 from gongkai.tables import ReadTable, TableRow
-from gongkai.validate.figures import make_finding, shown
+from gongkai.validate.figures import UNCERTAIN_BINDING, make_finding, shown
 from gongkai.validate.registry import rule
-from gongkai.validate.table_arith import equal_mismatch
+from gongkai.validate.rules.table_sum import equal_held
+from gongkai.validate.table_arith import comparable, equal_mismatch
 
 _TEXT_MEASURES = {"决算数", "金额", "预算数"}
 # Text subjects that name a column of a table's 合计 row rather than a row.
@@ -90,7 +91,7 @@ def table_candidates(analysis: Analysis, fact: Fact) -> list[tuple[ReadTable, Ta
 
 
 @rule("cross_text_table.narrative", "cross_text_table", "error")
-def narrative_vs_table(analysis: Analysis) -> Iterator[Finding]:
+def narrative_vs_table(analysis: Analysis) -> Iterator[Finding | Check]:
     """An amount the narrative states (本年收入合计, 基本支出, each 类 and 项, 人员经费 …) must
     match the table cell for the same subject. With several candidate cells the narrative
     may match any of them; when none matches it is an error if the cells agree among
@@ -102,7 +103,10 @@ def narrative_vs_table(analysis: Analysis) -> Iterator[Finding]:
         if fact.measure not in _TEXT_MEASURES or fact.value_yuan is None or not fact.subject:
             continue
         candidates = table_candidates(analysis, fact)
-        if not candidates or any(equal_mismatch(fact, cell) is None for _, _, cell in candidates):
+        if not candidates:
+            continue
+        if any(equal_mismatch(fact, cell) is None for _, _, cell in candidates):
+            yield _agreement(narrative_vs_table, fact, [cell for _, _, cell in candidates])
             continue
         key = (fact.subject, str(fact.value))
         if key in reported:
@@ -116,7 +120,15 @@ def narrative_vs_table(analysis: Analysis) -> Iterator[Finding]:
             f"{'（' + (cell.column or '') + '）' if cell.column else ''}为{shown(cell)}。",
             [fact, cell],
             severity="error" if certain else "warning",
+            unsure=None if certain else UNCERTAIN_BINDING,
         )
+
+
+def _agreement(check: object, fact: Fact, cells: list[Fact]) -> Check:
+    """The check of a narrative figure that one of its candidate cells prints alike: held on the
+    first cell that agrees with it (a cell it can be compared with, preferably)."""
+    agreeing = [cell for cell in cells if equal_mismatch(fact, cell) is None]
+    return equal_held(check, fact, next((c for c in agreeing if comparable(fact, c)), agreeing[0]))
 
 
 # --------------------------------------------------------------------------- items by 科目
@@ -173,7 +185,7 @@ def item_candidates(analysis: Analysis, fact: Fact) -> list[tuple[ReadTable, Tab
 
 
 @rule("cross_text_table.item", "cross_text_table", "error")
-def item_vs_table(analysis: Analysis) -> Iterator[Finding]:
+def item_vs_table(analysis: Analysis) -> Iterator[Finding | Check]:
     """An amount the narrative gives a 科目 (「“一般公共服务支出（类）…（项）”45.41万元」, 「行政运行（项）
     支出10,883.36万元」) must be the amount of that 科目's row in a table that lists it — any of
     them, since the narrative may speak of all funds or of the general budget only — each
@@ -188,7 +200,10 @@ def item_vs_table(analysis: Analysis) -> Iterator[Finding]:
         if analysis.info.doc_type == "budget" and fact.measure == "决算数":
             continue  # last year's execution printed beside the budget: no table holds it
         candidates = item_candidates(analysis, fact)
-        if not candidates or any(equal_mismatch(fact, cell) is None for _, _, cell, _ in candidates):
+        if not candidates:
+            continue
+        if any(equal_mismatch(fact, cell) is None for _, _, cell, _ in candidates):
+            yield _agreement(item_vs_table, fact, [cell for _, _, cell, _ in candidates])
             continue
         key = (fact.subject, str(fact.value))
         if key in reported:
@@ -205,4 +220,5 @@ def item_vs_table(analysis: Analysis) -> Iterator[Finding]:
             f"{'；' + others if others else ''}，四舍五入后对不上。",
             [fact, cell],
             severity="error" if exact else "warning",
+            unsure=None if exact else UNCERTAIN_BINDING,
         )

@@ -7,9 +7,10 @@ from collections.abc import Iterator
 
 from gongkai.analysis import Analysis
 from gongkai.fields.mentions import Mention
-from gongkai.schemas.records import Evidence, Finding
+from gongkai.schemas.records import Check, Evidence, Finding
 from gongkai.validate.figures import make_finding, shown
 from gongkai.validate.registry import rule
+from gongkai.validate.verdicts import held
 
 # the reason that follows the change in its own or the next sentence: 「…减少2.98%。主要原因是：…」
 _REASON = re.compile(
@@ -45,7 +46,7 @@ def restated_subject(reason: str) -> tuple[str, int] | None:
 
 
 @rule("direction_word.reason", "direction_word", "warning")
-def reason_direction(analysis: Analysis) -> Iterator[Finding]:
+def reason_direction(analysis: Analysis) -> Iterator[Finding | Check]:
     """The reason given for a change (「比上年减少2.98%。主要原因是：宣传事务经费增加。」) must not
     say that the same item's money moved the other way. Only a reason that does nothing but
     restate the change's own subject (or its 经费 without a subject) with one direction word is
@@ -63,7 +64,10 @@ def reason_direction(analysis: Analysis) -> Iterator[Finding]:
             continue
         subject, direction = restated
         own = _MARKERS.sub("", mention.fact.subject or "")
-        if direction == sign or (subject and (len(subject) < 2 or subject not in own)):
+        if subject and (len(subject) < 2 or subject not in own):
+            continue  # the reason names another item: a cause, not judged
+        if direction == sign:
+            yield held(reason_direction, [mention.fact], [_reason_evidence(mention, found.end())])
             continue
         yield make_finding(
             reason_direction,

@@ -7,13 +7,20 @@ from decimal import Decimal
 
 from gongkai.analysis import Analysis
 from gongkai.normalize.numbers import MONEY_FACTORS
-from gongkai.schemas.records import Fact, Finding, Statement
+from gongkai.schemas.records import Check, Fact, Finding, Statement
 from gongkai.schemas.subjects import subject_key
 from gongkai.schemas.vocabulary import FAMILIES, FAMILY_CORE, canonical_subject, family_of
 from gongkai.validate.certainty import Placement
-from gongkai.validate.figures import amount_in, interval, make_finding, shown
+from gongkai.validate.figures import UNCERTAIN_BINDING, amount_in, interval, make_finding, shown
 from gongkai.validate.interval import Interval
 from gongkai.validate.registry import rule
+from gongkai.validate.rules.table_sum import sum_in_unit
+from gongkai.validate.verdicts import held, unjudged
+
+# the reason of the check of a list whose parts may not be the total's, and that does not add up
+UNSURE_PARTS = "所列各项是否属于该总数不确定，未下结论"
+# the reason of the check of a list that may leave an item out and falls short of its total
+MAYBE_PARTIAL = "所列项目可能不全，少于总数未必有误，未下结论"
 
 
 def parts_sum(parts: tuple[Fact, ...]) -> Interval:
@@ -127,8 +134,17 @@ def unit_slip(statement: Statement) -> tuple[list[Fact], bool]:
     return [], False
 
 
+def enumeration_check(check: object, statement: Statement, consistent: bool) -> Check:
+    """The check of a total and its listed parts that yields no finding: held when the figures
+    bear the claim out (``consistent``), else not judged (the parts may not be the total's)."""
+    total, parts = statement.role("total")[0], list(statement.role("parts"))
+    if consistent:
+        return held(check, [total, *parts], [statement.evidence], stated=shown(total), computed=sum_in_unit(parts, total))
+    return unjudged(check, [total, *parts], UNSURE_PARTS, [statement.evidence], stated=shown(total))
+
+
 @rule("sum.breakdown", "sum", "error")
-def breakdown_sum(analysis: Analysis) -> Iterator[Finding]:
+def breakdown_sum(analysis: Analysis) -> Iterator[Finding | Check]:
     """A total followed by its complete breakdown (其中：基本支出 …，项目支出 …; 货物、工程、
     服务; 行政编制、事业编制 …) must equal the sum of the parts, allowing each printed
     figure its rounding. Breakdowns with a part in another unit are left to the unit rule."""
@@ -136,11 +152,12 @@ def breakdown_sum(analysis: Analysis) -> Iterator[Finding]:
     for statement in analysis.statements_of("enumeration"):
         total, parts = statement.role("total")[0], statement.role("parts")
         family = complete_breakdown(parts)
-        if family is None or unit_slip(statement)[0] or not bound_surely(placement, statement):
-            continue
+        if family is None or unit_slip(statement)[0]:
+            continue  # a partial list is parts_exceed's, a part in another unit the unit rule's
         computed = parts_sum(parts)
         stated = interval(total)
-        if computed.intersects(stated):
+        if not bound_surely(placement, statement) or computed.intersects(stated):
+            yield enumeration_check(breakdown_sum, statement, computed.intersects(stated))
             continue
         full = listed_in_full(statement, family)
         # 其中 may leave an item out: falling short of the total is then no contradiction
@@ -162,11 +179,12 @@ def breakdown_sum(analysis: Analysis) -> Iterator[Finding]:
             severity=severity,
             stated=shown(total),
             expected=amount_in(computed.mid, total.unit, total.decimals),
+            unsure=MAYBE_PARTIAL if severity == "warning" else None,
         )
 
 
 @rule("part_whole.parts_exceed", "part_whole", "error")
-def parts_exceed(analysis: Analysis) -> Iterator[Finding]:
+def parts_exceed(analysis: Analysis) -> Iterator[Finding | Check]:
     """Parts listed under a total (其中 …) cannot add up to more than the total, even when
     the list is not complete. Only parts printed with their total — in its passage, or in
     the list its passage opens (「其中：」 then （一）（二）…) — count as its parts, and a list
@@ -176,11 +194,12 @@ def parts_exceed(analysis: Analysis) -> Iterator[Finding]:
     placement = Placement(analysis.document)
     for statement in analysis.statements_of("enumeration"):
         total, parts = statement.role("total")[0], statement.role("parts")
-        if complete_breakdown(parts) is not None or unit_slip(statement)[0] or not bound_surely(placement, statement):
-            continue
+        if complete_breakdown(parts) is not None or unit_slip(statement)[0]:
+            continue  # a complete breakdown is breakdown_sum's, a part in another unit the unit rule's
         computed = parts_sum(parts)
         stated = interval(total)
-        if computed.lo <= stated.hi:
+        if not bound_surely(placement, statement) or computed.lo <= stated.hi:
+            yield enumeration_check(parts_exceed, statement, computed.lo <= stated.hi)
             continue
         listed = " + ".join(shown(p) for p in parts)
         named = named_parts(statement)
@@ -191,6 +210,7 @@ def parts_exceed(analysis: Analysis) -> Iterator[Finding]:
             [total, *parts],
             [statement.evidence],
             severity="error" if named else "warning",
+            unsure=None if named else UNCERTAIN_BINDING,
         )
 
 

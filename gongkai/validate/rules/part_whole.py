@@ -6,14 +6,15 @@ import re
 from collections.abc import Iterator
 
 from gongkai.analysis import Analysis
-from gongkai.schemas.records import Fact, Finding, format_decimal
+from gongkai.schemas.records import Check, Fact, Finding, format_decimal
 from gongkai.schemas.vocabulary import FORM_FUND_PARTS, MEASURES, PART_OF
-from gongkai.validate.figures import interval, make_finding, shown
+from gongkai.validate.figures import UNCERTAIN_BINDING, interval, make_finding, shown
 from gongkai.validate.registry import rule
+from gongkai.validate.verdicts import held, unjudged
 
 
 @rule("part_whole.subject", "part_whole", "warning")
-def part_exceeds_whole(analysis: Analysis) -> Iterator[Finding]:
+def part_exceeds_whole(analysis: Analysis) -> Iterator[Finding | Check]:
     """A figure for a part (项目支出, 基本支出, 公务接待费 …) cannot exceed the figure for its
     whole (本年支出合计, 三公经费 …) of the same measure (executed against executed,
     budget against budget) in the same unit kind — the largest such whole, when the text
@@ -35,6 +36,7 @@ def part_exceeds_whole(analysis: Analysis) -> Iterator[Finding]:
         # largest of them is above them all
         whole = max(wholes, key=lambda f: interval(f).hi)
         if interval(part).lo <= interval(whole).hi:
+            yield held(part_exceeds_whole, [part, whole], stated=shown(whole), computed=shown(part))
             continue
         key = (str(part.value), str(whole.value))
         if key in reported:
@@ -44,6 +46,7 @@ def part_exceeds_whole(analysis: Analysis) -> Iterator[Finding]:
             part_exceeds_whole,
             f"{part.subject}{part.measure}{shown(part)}大于{whole.subject}{whole.measure}{shown(whole)}，部分不可能超过整体。",
             [part, whole],
+            unsure=UNCERTAIN_BINDING,  # the two may come from sections that use the words loosely
         )
 
 
@@ -63,7 +66,7 @@ def form_field(label: str | None) -> str | None:
 
 
 @rule("part_whole.fund_form", "part_whole", "error")
-def form_part_exceeds_whole(analysis: Analysis) -> Iterator[Finding]:
+def form_part_exceeds_whole(analysis: Analysis) -> Iterator[Finding | Check]:
     """On a project's funding form (绩效目标表: 年度资金申请总额, 其中：当年财政拨款、上年结转资金、
     其他资金), no field printed under a total can exceed it: the other parts are not negative.
     Each part is paired with the nearest total before it on the same table that it can belong
@@ -77,12 +80,16 @@ def form_part_exceeds_whole(analysis: Analysis) -> Iterator[Finding]:
         if name in FORM_FUND_PARTS:
             last_whole[(*where, name)] = fact
             continue
-        wholes = [last_whole.get((*where, w)) for w in FORM_FUND_PARTS if name in FORM_FUND_PARTS[w]]
-        wholes = [w for w in wholes if w is not None and w.unit == fact.unit]
+        printed = [w for w in (last_whole.get((*where, w)) for w in FORM_FUND_PARTS if name in FORM_FUND_PARTS[w]) if w is not None]
+        wholes = [w for w in printed if w.unit == fact.unit]
         if not wholes:
+            if printed:
+                nearest = max(printed, key=lambda w: w.fact_id)
+                yield unjudged(form_part_exceeds_whole, [fact, nearest], "其中项与总额单位不同，未比较", stated=shown(nearest))
             continue
         whole = max(wholes, key=lambda w: w.fact_id)  # the nearest total before it
         if interval(fact).lo <= interval(whole).hi:
+            yield held(form_part_exceeds_whole, [fact, whole], stated=shown(whole), computed=shown(fact))
             continue
         yield make_finding(
             form_part_exceeds_whole,

@@ -7,16 +7,18 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from gongkai.analysis import Analysis
-from gongkai.schemas.records import Fact, Finding
+from gongkai.normalize.numbers import MONEY_FACTORS
+from gongkai.schemas.records import Check, Fact, Finding
 from gongkai.validate.figures import interval, make_finding, shown
 from gongkai.validate.registry import rule
+from gongkai.validate.verdicts import held
 
 _RESERVED = re.compile(r"面向中小企业预留")
 _OTHER = re.compile(r"其他政府采购项目")
 
 
 @rule("part_whole.sme_awards", "part_whole", "info")
-def sme_awards(analysis: Analysis) -> Iterator[Finding]:
+def sme_awards(analysis: Analysis) -> Iterator[Finding | Check]:
     """Contracts awarded to small and medium enterprises in projects reserved for them and in
     other projects are disjoint parts of all procurement: together they cannot exceed the
     政府采购金额 of the year."""
@@ -33,6 +35,10 @@ def sme_awards(analysis: Analysis) -> Iterator[Finding]:
         total = whole[-1].fact
         awarded = interval(reserved) + interval(mention.fact)
         if awarded.lo <= interval(total).hi:
+            # stated: the whole; computed: the two awards together, in the whole's unit
+            factor = MONEY_FACTORS.get(total.unit or "")
+            together = awarded.scale(1 / Decimal(factor)) if factor else awarded
+            yield held(sme_awards, [reserved, mention.fact, total], stated=shown(total), computed=together)
             continue
         yield make_finding(
             sme_awards,

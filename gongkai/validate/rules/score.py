@@ -6,11 +6,17 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from gongkai.analysis import Analysis
-from gongkai.schemas.records import Fact, Finding
+from gongkai.schemas.records import Check, Fact, Finding
 from gongkai.tables.score import ScoreRow, ScoreTable
 from gongkai.validate.figures import make_finding, ratio_percent, shown
 from gongkai.validate.interval import rounds_to
 from gongkai.validate.registry import rule
+from gongkai.validate.verdicts import held, unjudged
+
+# why a stated score or ratio could not be checked
+_MISSING_ROW = "有指标行的{word}未印出，无法相加核对"
+_ZERO_POINTS = "基数为0，比率无法计算"
+_MISSING_RATIO_PART = "得分或分值未印出，得分比无法核对"
 
 _OVERALL_WORDS = ("综合", "总分", "整体", "自评", "总得分", "绩效评价", "合计")
 
@@ -24,7 +30,7 @@ def _fmt(value: Decimal) -> str:
 
 
 @rule("score_sum.table_total", "score_sum", "error")
-def table_total(analysis: Analysis) -> Iterator[Finding]:
+def table_total(analysis: Analysis) -> Iterator[Finding | Check]:
     """The total row of a score table (合计, 总分) must equal the sum of its indicator rows,
     for the scores and for the points. Scores are assigned, not measured: no rounding."""
     for table in analysis.tables.scores.tables:
@@ -33,10 +39,16 @@ def table_total(analysis: Analysis) -> Iterator[Finding]:
             continue
         for attribute, word in (("score", "得分"), ("points", "分值")):
             stated: Fact | None = getattr(total, attribute)
-            if stated is None or any(getattr(r, attribute) is None for r in table.rows):
+            if stated is None:
+                continue
+            if any(getattr(r, attribute) is None for r in table.rows):
+                reason = _MISSING_ROW.format(word=word)
+                yield unjudged(table_total, [stated], reason, [total.evidence], stated=shown(stated))
                 continue
             computed = _sum(table.rows, attribute)
             if computed == stated.value:
+                parts = [getattr(r, attribute) for r in table.rows]
+                yield held(table_total, [stated, *parts], [total.evidence], stated=shown(stated), computed=f"{_fmt(computed)}分")
                 continue
             yield make_finding(
                 table_total,
@@ -73,15 +85,23 @@ def stated_level_scores(analysis: Analysis, level: str) -> list[Fact]:
 
 
 @rule("score_sum.level", "score_sum", "error")
-def level_subtotal(analysis: Analysis) -> Iterator[Finding]:
+def level_subtotal(analysis: Analysis) -> Iterator[Finding | Check]:
     """A first-level indicator's score stated in the text (效果指标…评价得分23分) or in a
     summary table must equal the sum of that indicator's rows in the score table."""
     for table in analysis.tables.scores.tables:
         for level, rows in level_groups(table).items():
+            stated = stated_level_scores(analysis, level)
             if any(r.score is None for r in rows):
+                for fact in stated:
+                    yield unjudged(level_subtotal, [fact], _MISSING_ROW.format(word="得分"), [fact.evidence], stated=shown(fact))
                 continue
             computed = _sum(rows, "score")
-            wrong = [f for f in stated_level_scores(analysis, level) if f.value != computed]
+            scores = [r.score for r in rows if r.score is not None]
+            for fact in stated:
+                if fact.value == computed:
+                    evidence = [fact.evidence, rows[0].evidence]
+                    yield held(level_subtotal, [fact, *scores], evidence, stated=shown(fact), computed=f"{_fmt(computed)}分")
+            wrong = [f for f in stated if f.value != computed]
             if not wrong:
                 continue
             parts = " + ".join(_fmt(r.score.value) for r in rows)  # type: ignore[union-attr]
@@ -118,12 +138,15 @@ def overall_scores(analysis: Analysis) -> list[Fact]:
 
 
 @rule("cross_text.overall_score", "cross_text", "error")
-def overall_score(analysis: Analysis) -> Iterator[Finding]:
+def overall_score(analysis: Analysis) -> Iterator[Finding | Check]:
     """The overall score must be the same wherever it is stated (text, score table total,
     summary table)."""
     scores = overall_scores(analysis)
     values = {f.value for f in scores}
     if len(values) < 2:
+        if len(scores) >= 2:  # stated more than once, the same everywhere
+            others = "、".join(dict.fromkeys(shown(f) for f in scores[1:]))
+            yield held(overall_score, scores, stated=shown(scores[0]), computed=others)
         return
     by_value: dict[Decimal, Fact] = {}
     for fact in scores:
@@ -142,7 +165,7 @@ def _where(fact: Fact) -> str:
 
 
 @rule("score_sum.dimensions", "score_sum", "error")
-def dimensions_total(analysis: Analysis) -> Iterator[Finding]:
+def dimensions_total(analysis: Analysis) -> Iterator[Finding | Check]:
     """In a score summary, the overall score must equal the sum of the dimension scores."""
     summaries = analysis.tables.scores.summaries
     overall = [r for r in summaries if r.is_overall and r.score is not None]
@@ -151,7 +174,11 @@ def dimensions_total(analysis: Analysis) -> Iterator[Finding]:
         return
     computed = sum((r.score.value for r in parts), Decimal(0))  # type: ignore[union-attr]
     stated = overall[0].score
-    if stated is None or stated.value == computed:
+    if stated is None:
+        return
+    if stated.value == computed:
+        facts = [stated, *(r.score for r in parts if r.score)]
+        yield held(dimensions_total, facts, [overall[0].evidence], stated=shown(stated), computed=f"{_fmt(computed)}分")
         return
     yield make_finding(
         dimensions_total,
@@ -162,13 +189,22 @@ def dimensions_total(analysis: Analysis) -> Iterator[Finding]:
 
 
 @rule("rate.score_ratio", "rate", "error")
-def score_ratio(analysis: Analysis) -> Iterator[Finding]:
+def score_ratio(analysis: Analysis) -> Iterator[Finding | Check]:
     """A summary row's 得分比/得分率 must equal its score over its points."""
     for row in analysis.tables.scores.summaries:
-        if row.ratio is None or row.score is None or row.points is None or row.points.value == 0:
+        if row.ratio is None:
             continue
-        computed = ratio_percent(row.score, row.points)
-        if computed is None or rounds_to(computed, row.ratio.value, row.ratio.decimals):
+        stated = f"{row.ratio.value}%"
+        if row.score is None or row.points is None:
+            facts = [f for f in (row.ratio, row.score, row.points) if f is not None]
+            yield unjudged(score_ratio, facts, _MISSING_RATIO_PART, [row.evidence], stated=stated)
+            continue
+        computed = ratio_percent(row.score, row.points) if row.points.value != 0 else None
+        if computed is None:
+            yield unjudged(score_ratio, [row.ratio, row.score, row.points], _ZERO_POINTS, [row.evidence], stated=stated)
+            continue
+        if rounds_to(computed, row.ratio.value, row.ratio.decimals):
+            yield held(score_ratio, [row.ratio, row.score, row.points], [row.evidence], stated=stated, computed=computed)
             continue
         yield make_finding(
             score_ratio,

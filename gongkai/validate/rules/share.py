@@ -8,9 +8,10 @@ from decimal import Decimal
 
 from gongkai.analysis import Analysis
 from gongkai.normalize.numbers import MONEY_FACTORS
-from gongkai.schemas.records import Fact, Finding
+from gongkai.schemas.records import Check, Fact, Finding
 from gongkai.validate.certainty import bound_with_certainty
 from gongkai.validate.figures import (
+    UNCERTAIN_BINDING,
     amount_in,
     disagreement_severity,
     interval,
@@ -22,10 +23,16 @@ from gongkai.validate.figures import (
 from gongkai.validate.interval import HUNDRED, Interval, rounds_to, truncates_to
 from gongkai.validate.registry import rule
 from gongkai.validate.unit_slip import explained_by_unit_slip
+from gongkai.validate.verdicts import held, unjudged
+
+# the reason a share against a whole printed as 0 is not judged (no zero_denominator rule covers shares)
+_ZERO_WHOLE = "基数为0，比率无法计算"
+# the reason a share of listed parts is not judged when a part is not a positive figure
+_NOT_POSITIVE = "所列各项含0或负数，比例无法计算"
 
 
 @rule("share.stated", "share", "error")
-def stated_share(analysis: Analysis) -> Iterator[Finding]:
+def stated_share(analysis: Analysis) -> Iterator[Finding | Check]:
     """A share printed as 占 N% must equal the part over the whole (the named whole, or the
     total the list belongs to), within the rounding of all three figures. A share that
     only truncation (not rounding) explains is a warning; with more than one possible
@@ -35,10 +42,18 @@ def stated_share(analysis: Analysis) -> Iterator[Finding]:
         part = statement.role("part")[0]
         wholes = [w for w in statement.role("whole") if w.value != 0 and w.fact_id != part.fact_id]
         if not wholes:
+            if any(w.value == 0 for w in statement.role("whole")):
+                yield unjudged(stated_share, statement.facts, _ZERO_WHOLE, [statement.evidence], stated=f"{result.value}%")
             continue
         computed = [(whole, ratio_percent(part, whole)) for whole in wholes]
         computed = [(w, c) for w, c in computed if c is not None]
-        if not computed or any(rounds_to(c, result.value, result.decimals) for _, c in computed):
+        if not computed:
+            yield unjudged(stated_share, statement.facts, "基数可能为0，比率无法计算", [statement.evidence], stated=f"{result.value}%")
+            continue
+        consistent = next(((w, c) for w, c in computed if rounds_to(c, result.value, result.decimals)), None)
+        if consistent is not None:
+            whole, value = consistent
+            yield held(stated_share, [result, part, whole], [statement.evidence], stated=f"{result.value}%", computed=value)
             continue
         if explained_by_unit_slip(analysis, statement):
             continue
@@ -61,11 +76,12 @@ def stated_share(analysis: Analysis) -> Iterator[Finding]:
             stated=f"{result.value}%",
             expected=percent(value.mid, result.decimals),
             difference=f"{gap:.4f}",
+            unsure=None if certain else UNCERTAIN_BINDING,
         )
 
 
 @rule("share.of_listed_parts", "share", "error")
-def share_of_listed_parts(analysis: Analysis) -> Iterator[Finding]:
+def share_of_listed_parts(analysis: Analysis) -> Iterator[Finding | Check]:
     """Shares of one whole listed together whose whole is printed nowhere, and which add up
     to 100% (「因公出国（境）费支出30万元，占“三公”经费的12.50%；…200.40万元，占83.50%；…9.60万元，占
     4.00%」): the parts are the whole breakdown, so each share must be its part over the parts'
@@ -84,8 +100,8 @@ def share_of_listed_parts(analysis: Analysis) -> Iterator[Finding]:
             ([interval(replace(p, decimals=places)) for p in parts], True),
         )
         for index, (result, part) in enumerate(zip(results, parts, strict=True)):
-            for spans, padded in readings:
-                value = _share_of_sum(spans[index], _sum_except(spans, index))
+            values = [_share_of_sum(spans[index], _sum_except(spans, index)) for spans, _ in readings]
+            for value, (_, padded) in zip(values, readings, strict=True):
                 if value is None or rounds_to(value, result.value, result.decimals):
                     continue
                 truncated = truncates_to(value, result.value, result.decimals)
@@ -102,8 +118,16 @@ def share_of_listed_parts(analysis: Analysis) -> Iterator[Finding]:
                     severity=disagreement_severity(not padded, truncated),
                     stated=f"{result.value}%",
                     expected=percent(value.mid, result.decimals),
+                    # only the exact reading of a whole number contradicts the share: not a judgement
+                    unsure=UNCERTAIN_BINDING if padded else None,
                 )
                 break
+            else:
+                # every reading reproduces the share (held), or some part is not a positive figure
+                if all(v is not None for v in values):
+                    yield held(share_of_listed_parts, [result, *parts], [statement.evidence], stated=f"{result.value}%", computed=values[0])
+                else:
+                    yield unjudged(share_of_listed_parts, [result, *parts], _NOT_POSITIVE, [statement.evidence], stated=f"{result.value}%")
 
 
 def share_of_sum_in_group(parts: tuple[Fact, ...], index: int, result: Fact) -> bool:

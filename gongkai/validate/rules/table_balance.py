@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gongkai.analysis import Analysis
-from gongkai.schemas.records import Fact, Finding
+from gongkai.schemas.records import Check, Fact, Finding
 from gongkai.tables import ReadTable, TableRow
 from gongkai.validate.figures import make_finding, shown
 from gongkai.validate.registry import rule
-from gongkai.validate.rules.table_sum import sum_text
+from gongkai.validate.rules.table_sum import equal_held, sum_held, sum_text
 from gongkai.validate.table_arith import equal_mismatch, sum_mismatch
 
 SUMMARY_TABLES = ("fa_total", "fa_fiscal_total", "bd_total", "bd_fiscal_total")
@@ -39,7 +39,7 @@ def _items_before(table: ReadTable, side: str, stop: TableRow) -> list[TableRow]
 
 
 @rule("balance.summary_table", "balance", "error")
-def summary_balance(analysis: Analysis) -> Iterator[Finding]:
+def summary_balance(analysis: Analysis) -> Iterator[Finding | Check]:
     """In a summary table, each side must add up and the sides must balance: 本年收入合计 is the
     sum of the income items, 收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余,
     支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余, and 收入总计 = 支出总计."""
@@ -55,8 +55,12 @@ def summary_balance(analysis: Analysis) -> Iterator[Finding]:
             items = [r for r in _items_before(table, side, total_row) if r.level in (None, "类")]
             for column, stated in total_row.values.items():
                 parts = [r.values[column] for r in items if column in r.values]
-                mismatch = sum_mismatch(stated, parts) if parts else None
-                if mismatch is not None:
+                if not parts:
+                    continue
+                mismatch = sum_mismatch(stated, parts)
+                if mismatch is None:
+                    yield sum_held(summary_balance, stated, parts)
+                else:
                     yield make_finding(
                         summary_balance,
                         f"《{title}》{side}方各项相加为{sum_text(parts)}，但{total_row.label}印为{shown(stated)}，"
@@ -77,7 +81,9 @@ def summary_balance(analysis: Analysis) -> Iterator[Finding]:
                     continue
                 extra = [r.values[column] for r in table.rows if r.side == side and r.label in additions and column in r.values]
                 mismatch = sum_mismatch(stated, [base, *extra])
-                if mismatch is not None:
+                if mismatch is None:
+                    yield sum_held(summary_balance, stated, [base, *extra])
+                else:
                     listed = " + ".join(f"{p.subject}{shown(p)}" for p in [base, *extra])
                     yield make_finding(
                         summary_balance,
@@ -88,7 +94,9 @@ def summary_balance(analysis: Analysis) -> Iterator[Finding]:
         income_grand, expense_grand = _first_value(grand["收入"]), _first_value(grand["支出"])
         if income_grand is not None and expense_grand is not None:
             difference = equal_mismatch(income_grand, expense_grand)
-            if difference is not None:
+            if difference is None:
+                yield equal_held(summary_balance, income_grand, expense_grand)
+            else:
                 yield make_finding(
                     summary_balance,
                     f"《{title}》收入总计{shown(income_grand)}与支出总计{shown(expense_grand)}不相等。",

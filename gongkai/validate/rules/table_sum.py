@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from gongkai.analysis import Analysis
-from gongkai.schemas.records import Fact, Finding
+from gongkai.normalize.numbers import MONEY_FACTORS
+from gongkai.schemas.records import Check, Fact, Finding
 from gongkai.tables import ReadTable, TableRow
-from gongkai.validate.figures import make_finding, shown
+from gongkai.validate.figures import interval, make_finding, shown
+from gongkai.validate.interval import Interval
 from gongkai.validate.registry import rule
-from gongkai.validate.table_arith import sum_mismatch
+from gongkai.validate.table_arith import comparable, sum_mismatch
+from gongkai.validate.verdicts import held, unjudged
+
+# the reason of a check whose figures are money and not money at once
+INCOMPARABLE = "金额与非金额数字无法相加比较"
 
 # table kind → (total column, part columns); the parts present in the table are summed.
 ROW_IDENTITIES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
@@ -34,7 +40,7 @@ ECONOMIC_TOTALS = {"人员经费合计": ("301", "303"), "公用经费合计": (
 
 
 @rule("sum.table_hierarchy", "sum", "error")
-def hierarchy(analysis: Analysis) -> Iterator[Finding]:
+def hierarchy(analysis: Analysis) -> Iterator[Finding | Check]:
     """In a table listed by 科目编码, every 类 must equal the sum of its 款 and every 款 the sum
     of its 项, column by column, and the 合计 row the sum of the 类 rows."""
     for table in analysis.tables.standard:
@@ -51,13 +57,39 @@ def hierarchy(analysis: Analysis) -> Iterator[Finding]:
             yield from _check_rows(table, totals[0], classes, hierarchy)
 
 
-def _check_rows(table: ReadTable, parent: TableRow, children: list[TableRow], check: object) -> Iterator[Finding]:
+def sum_in_unit(parts: Iterable[Fact], like: Fact) -> Interval:
+    """The interval of the sum of ``parts`` in ``like``'s unit (元 parts of a 万元 total in 万元)."""
+    total = Interval.point(Decimal(0))
+    for part in parts:
+        total = total + interval(part)
+    factor = MONEY_FACTORS.get(like.unit or "")
+    return total.scale(1 / factor) if factor else total
+
+
+def sum_held(check: object, stated: Fact, parts: list[Fact]) -> Check:
+    """The check of ``stated`` = Σ``parts`` where ``sum_mismatch`` found no disagreement: held,
+    or not judged when money is to be added to figures that are not money."""
+    if not comparable(stated, *parts):
+        return unjudged(check, [stated, *parts], INCOMPARABLE, stated=shown(stated))
+    return held(check, [stated, *parts], stated=shown(stated), computed=sum_in_unit(parts, stated))
+
+
+def equal_held(check: object, stated: Fact, other: Fact) -> Check:
+    """The check of two prints of one figure where ``equal_mismatch`` found no disagreement: held
+    (computed: the other print), or not judged when one is money and the other not."""
+    if not comparable(stated, other):
+        return unjudged(check, [stated, other], INCOMPARABLE, stated=shown(stated))
+    return held(check, [stated, other], stated=shown(stated), computed=shown(other))
+
+
+def _check_rows(table: ReadTable, parent: TableRow, children: list[TableRow], check: object) -> Iterator[Finding | Check]:
     for column, stated in parent.values.items():
         parts = [child.values[column] for child in children if column in child.values]
         if not parts:
             continue
         mismatch = sum_mismatch(stated, parts)
         if mismatch is None:
+            yield sum_held(check, stated, parts)
             continue
         names = "、".join(f"{c.code or ''}{c.label}" for c in children if column in c.values)
         yield make_finding(
@@ -76,7 +108,7 @@ def sum_text(parts: list[Fact]) -> str:
 
 
 @rule("sum.table_row", "sum", "error")
-def row_identity(analysis: Analysis) -> Iterator[Finding]:
+def row_identity(analysis: Analysis) -> Iterator[Finding | Check]:
     """Within a row of a standard table, the total column must equal its part columns:
     本年支出合计 = 基本支出 + 项目支出 + 上缴上级支出 + 经营支出 + 对附属单位补助支出, 本年收入合计 =
     its sources, 合计 = 基本支出 + 项目支出, the 三公 合计 and 小计 of their parts."""
@@ -89,6 +121,7 @@ def row_identity(analysis: Analysis) -> Iterator[Finding]:
                     continue
                 mismatch = sum_mismatch(stated, parts)
                 if mismatch is None:
+                    yield sum_held(row_identity, stated, parts)
                     continue
                 listed = " + ".join(f"{p.column}{shown(p)}" for p in parts)
                 yield make_finding(
@@ -100,7 +133,7 @@ def row_identity(analysis: Analysis) -> Iterator[Finding]:
 
 
 @rule("sum.personnel_public", "sum", "error")
-def personnel_public(analysis: Analysis) -> Iterator[Finding]:
+def personnel_public(analysis: Analysis) -> Iterator[Finding | Check]:
     """In the 一般公共预算财政拨款基本支出 table, 人员经费合计 must equal 工资福利支出 (301) +
     对个人和家庭的补助 (303), and 公用经费合计 the other classes (302, 307, 309, 310, 399)."""
     for table in analysis.tables.standard:
@@ -117,6 +150,7 @@ def personnel_public(analysis: Analysis) -> Iterator[Finding]:
                 continue
             mismatch = sum_mismatch(stated, parts)
             if mismatch is None:
+                yield sum_held(personnel_public, stated, parts)
                 continue
             listed = " + ".join(f"{p.subject_code}{p.subject}{shown(p)}" for p in parts)
             yield make_finding(
@@ -131,7 +165,7 @@ _MIN_LIST_ROWS = 3
 
 
 @rule("sum.table_column", "sum", "error")
-def column_total(analysis: Analysis) -> Iterator[Finding]:
+def column_total(analysis: Analysis) -> Iterator[Finding | Check]:
     """A table that lists items one level deep (units, projects — no 科目编码, no numbered group
     rows, no 小计 or 其中) and closes with a 合计 row must have that row equal the sum of the
     items, column by column, each figure within its rounding. Tables a rebuild left incomplete
@@ -151,6 +185,7 @@ def column_total(analysis: Analysis) -> Iterator[Finding]:
                 continue
             mismatch = sum_mismatch(stated, cells)
             if mismatch is None:
+                yield sum_held(column_total, stated, cells)
                 continue
             yield make_finding(
                 column_total,
