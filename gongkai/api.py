@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from gongkai import __version__
 from gongkai.analysis import Analysis
 from gongkai.classify import Classification, classify
 from gongkai.extract import RawDocument, extract
@@ -53,6 +55,10 @@ def analyse(raw: RawDocument, settings: Settings | dict[str, Any] | None = None)
         region=kind.region,
         title=kind.title,
         warnings=tuple(raw.warnings),
+        sha256=raw.sha256,
+        size=raw.size,
+        gongkai_version=__version__,
+        checked_at=datetime.now(UTC).isoformat(timespec="seconds"),
     )
     text = read_text(document, kind.doc_type, kind.department, reraise=reraise)
     tables = read_tables(

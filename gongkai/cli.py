@@ -10,6 +10,7 @@ findings; ``--debug`` raises it instead.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -85,6 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules = commands.add_parser("rules", help="list the validation rules")
     rules.add_argument("--format", choices=("text", "md"), default="text")
+
+    commands.add_parser("schema", help="print the JSON Schema of check --format json (the fields of the dataset too)")
     return parser
 
 
@@ -95,7 +98,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_UNREADABLE
-    handler = {"check": _check, "annotate": _annotate, "text": _text, "extract": _extract, "rules": _rules}[args.command]
+    handler = {"check": _check, "annotate": _annotate, "text": _text, "extract": _extract, "rules": _rules, "schema": _schema}[
+        args.command
+    ]
     try:
         return handler(args)
     except KeyboardInterrupt:
@@ -224,5 +229,13 @@ def _rules(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _schema(args: argparse.Namespace) -> int:
+    from gongkai.schemas.json_schema import report_schema
+
+    print(json.dumps(report_schema(), ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
 if __name__ == "__main__":
     sys.exit(main())
+

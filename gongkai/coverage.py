@@ -28,6 +28,7 @@ class Coverage:
     tables_expected: int | None  # standard tables its type must publish (None: no fixed set)
     tables_listed: int  # standard tables it names outside its tables (its 目录, its text)
     tables_recognised: int
+    tables_expected_found: int | None  # of the expected tables, how many were recognised
     table_rows: int  # data rows read from the recognised standard tables
     table_rows_verified: int  # rows with a figure in a judged check
     text_numbers: int  # numbers printed in the narrative
@@ -53,9 +54,10 @@ class Coverage:
         if self.checks_not_judged:
             verdict += f"；{self.checks_not_judged} 处无法判断"
         parts = [verdict]
-        if self.tables_expected is not None or self.tables_recognised:
-            expected = f"/{self.tables_expected}" if self.tables_expected is not None else ""
-            parts.append(f"识别标准表 {self.tables_recognised}{expected} 张")
+        if self.tables_expected is not None:
+            parts.append(f"应有的 {self.tables_expected} 张标准表识别出 {self.tables_expected_found} 张")
+        elif self.tables_recognised:
+            parts.append(f"识别标准表 {self.tables_recognised} 张")
         if self.table_rows:
             parts.append(f"表内 {self.table_rows} 行中 {self.table_rows_verified} 行经算式核对")
         if self.text_numbers:
@@ -82,10 +84,12 @@ def coverage_of(analysis: Analysis, checks: Iterable[Check]) -> Coverage:
     bound = {f.fact_id for s in analysis.statements for f in s.facts} & text_ids
     recognised = {t.key for t in analysis.tables.standard if t.standard.parts or t.standard.empty_note}
     doc_type = analysis.info.doc_type
+    expected = {k.key for k in FINAL_ACCOUNTS_TABLES if k.required} if doc_type == "final_accounts" else None
     return Coverage(
-        tables_expected=sum(1 for k in FINAL_ACCOUNTS_TABLES if k.required) if doc_type == "final_accounts" else None,
+        tables_expected=len(expected) if expected is not None else None,
         tables_listed=len(listed_tables(analysis.document, doc_type, analysis.info.department)),
         tables_recognised=len(recognised),
+        tables_expected_found=len(expected & recognised) if expected is not None else None,
         table_rows=len(rows),
         table_rows_verified=verified,
         text_numbers=len(text_ids),

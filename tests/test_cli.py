@@ -110,9 +110,10 @@ def test_check_text_marks_figures_with_brackets_when_not_a_terminal(
     assert "\033[" not in out
     report = check(with_error)
     counts = report.counts()
-    assert out.splitlines()[:3] == [
+    assert out.splitlines()[:4] == [
         str(with_error),
         f"部门决算 · 2023年度 · 某区某局 · 1页 · {len(report.facts)}个数字",
+        "核对了 4 处算式，2 处不符（应有的 9 张标准表识别出 0 张，正文 6 个数字中 6 个已对应到算式）",
         f"{counts['error']} 个错误，{counts['warning']} 个警告，{counts['info']} 个提示",
     ]
     assert "错误 rate.stated  第1页" in out.splitlines()
@@ -200,6 +201,7 @@ def test_rules_markdown_lists_every_registered_rule(capsys: pytest.CaptureFixtur
 # --- help --------------------------------------------------------------------------------
 
 EXPECTED_OPTIONS = {
+    "schema": set(),
     "check": {"--format", "--fail-on", "--rules", "--skip-rules", "--no-colour", "--pdf-backend", "--debug"},
     "text": {"--pdf-backend", "--debug"},
     "annotate": {"--output", "--fail-on", "--rules", "--skip-rules", "--pdf-backend", "--debug"},

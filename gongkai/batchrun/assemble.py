@@ -15,7 +15,7 @@ from gongkai.schemas.datapackage import RESOURCES
 
 TABLES = tuple(RESOURCES)
 # The tables filled from each file's stored rows (``duplicates`` is decided by the run itself).
-FILE_TABLES = ("documents", "facts", "findings", "errors")
+FILE_TABLES = ("documents", "facts", "checks", "check_facts", "findings", "errors")
 
 
 @dataclass(slots=True)
@@ -65,8 +65,8 @@ def assemble(
                 for row in rows[name]:
                     row["source"] = task.path
             for name in FILE_TABLES:
-                writer.write_rows(name, rows[name])
-                totals.rows[name] += len(rows[name])
+                writer.write_rows(name, rows.get(name, []))
+                totals.rows[name] = totals.rows.get(name, 0) + len(rows.get(name, []))
             if task.index in originals and rows["documents"]:
                 doc_ids[task.index] = rows["documents"][0]["doc_id"]
             totals.documents += len(rows["documents"])

@@ -29,7 +29,7 @@ from typing import Any
 from gongkai import __version__
 from gongkai.settings import Settings
 
-ENTRY_FORMAT = 1
+ENTRY_FORMAT = 2  # 2: entries carry checks and check_facts
 _HOST = socket.gethostname().replace(".", "_")
 # Settings that do not change a file's rows: time limits only decide whether a file is
 # reported as ``timeout``, and timeouts are never cached.

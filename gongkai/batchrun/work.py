@@ -56,7 +56,7 @@ def error_result(task: FileTask, kind: str, reason: str, *, seconds: float = 0.0
     from gongkai.schemas.datapackage import error_row
 
     reason = one_line(reason)
-    rows = {"documents": [], "facts": [], "findings": [], "errors": [error_row(task.path, kind, reason)]}
+    rows = {"documents": [], "facts": [], "checks": [], "check_facts": [], "findings": [], "errors": [error_row(task.path, kind, reason)]}
     payload = encode_entry({"status": "error", "pages": 0, "kind": kind, "reason": reason, "rows": rows})
     cacheable = kind not in TRANSIENT_KINDS and task.sha256 is not None
     return FileResult("error", 0, kind, reason, cacheable, code_fingerprint(), seconds, payload)
@@ -64,15 +64,9 @@ def error_result(task: FileTask, kind: str, reason: str, *, seconds: float = 0.0
 
 def report_rows(report: Any) -> dict[str, list[dict[str, Any]]]:
     """The dataset rows of one checked document."""
-    from gongkai.schemas.datapackage import document_row, fact_row, finding_row
+    from gongkai.schemas.datapackage import report_rows as rows_of
 
-    info = report.document
-    return {
-        "documents": [document_row(info, report.counts(), len(report.facts))],
-        "facts": [fact_row(info.doc_id, info.fiscal_year, fact) for fact in report.facts],
-        "findings": [finding_row(info.doc_id, finding) for finding in report.findings],
-        "errors": [],
-    }
+    return rows_of(report)
 
 
 def process_file(task: FileTask) -> FileResult:

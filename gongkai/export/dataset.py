@@ -28,11 +28,9 @@ from gongkai.schemas.datapackage import (
     DECIMAL_SCALE,
     RESOURCES,
     datapackage_descriptor,
-    document_row,
     duplicate_row,
     error_row,
-    fact_row,
-    finding_row,
+    report_rows,
 )
 from gongkai.schemas.records import Report, format_decimal
 
@@ -56,7 +54,7 @@ def _check_header(outdir: Path) -> None:
 
 
 class DatasetWriter:
-    """Writes the tables of ``RESOURCES`` (documents, facts, findings, errors, duplicates) under ``outdir``."""
+    """Writes the tables of ``RESOURCES`` (documents, facts, checks, check_facts, findings, errors, duplicates) under ``outdir``."""
 
     def __init__(self, outdir: str | Path, *, parquet: bool = True, append: bool = False, atomic: bool = False) -> None:
         if append and atomic:
@@ -102,10 +100,9 @@ class DatasetWriter:
 
     def write_report(self, report: Report) -> None:
         """Append the rows of one checked document."""
-        info = report.document
-        self.write_rows("documents", [document_row(info, report.counts(), len(report.facts))])
-        self.write_rows("facts", [fact_row(info.doc_id, info.fiscal_year, f) for f in report.facts])
-        self.write_rows("findings", [finding_row(info.doc_id, f) for f in report.findings])
+        for resource, rows in report_rows(report).items():
+            if rows:
+                self.write_rows(resource, rows)
 
     def write_error(self, source: str, kind: str, reason: str) -> None:
         """Append a file that could not be read."""

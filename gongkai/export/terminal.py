@@ -118,6 +118,8 @@ def write_report(report: Report, stream: TextIO, colour: bool | None = None, exp
         f"{len(report.facts)}个数字",
     ]
     stream.write(paint(" · ".join(details), _DIM) + "\n")
+    if report.coverage is not None:
+        stream.write(paint(report.coverage.line(), _DIM) + "\n")
     summary = f"{counts['error']} 个错误，{counts['warning']} 个警告，{counts['info']} 个提示"
     stream.write(summary + "\n")
     for finding in report.findings:

@@ -69,7 +69,7 @@ def extract_bytes(data: bytes, source: str, settings: Settings | None = None) ->
     pages, warnings = _extract_pages(fmt, data, source, settings)
     if settings.max_pages and len(pages) > settings.max_pages:
         raise UnreadableInput(source, "too_many_pages", f"共 {len(pages)} 页，超过上限 {settings.max_pages} 页")
-    return RawDocument(source=source, format=fmt, sha256=digest, pages=pages, warnings=warnings)
+    return RawDocument(source=source, format=fmt, sha256=digest, pages=pages, warnings=warnings, size=len(data))
 
 
 def _extract_pages(fmt: str, data: bytes, source: str, settings: Settings) -> tuple[list[RawPage], list[str]]:

@@ -99,6 +99,7 @@ class RawDocument:
     sha256: str
     pages: list[RawPage] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    size: int | None = None  # bytes of the file
 
     @property
     def doc_id(self) -> str:

@@ -15,7 +15,7 @@ from gongkai.fields.quantities import ABSENCE_WORDS, Quantity, find_absences, fi
 from gongkai.fields.views import View
 from gongkai.normalize.document import Document
 from gongkai.normalize.numbers import to_yuan
-from gongkai.schemas.records import Evidence, Fact
+from gongkai.schemas.records import Evidence, Fact, change_direction
 from gongkai.schemas.vocabulary import canonical_subject
 
 ENUMERATION_AFTER = re.compile(
@@ -191,6 +191,7 @@ class MentionReader:
             value_yuan=to_yuan(quantity.value, unit),
             exact=exact,
             raw=quantity.raw,
+            direction=change_direction(measure or "", quantity.value, label.sign),
         )
         self.next_id += 1
         return Mention(

@@ -27,7 +27,18 @@ from decimal import Context, Decimal, InvalidOperation
 from typing import Any
 
 from gongkai.schemas.classification import is_economic_code, is_function_code
-from gongkai.schemas.records import CATEGORIES, DOC_TYPES, SEVERITIES, DocumentInfo, Fact, Finding, format_decimal
+from gongkai.schemas.records import (
+    CATEGORIES,
+    DIRECTIONS,
+    DOC_TYPES,
+    SEVERITIES,
+    VERDICTS,
+    Check,
+    DocumentInfo,
+    Fact,
+    Finding,
+    format_decimal,
+)
 
 PHASES = {
     "年初预算数": "approved",
@@ -109,6 +120,22 @@ DOCUMENTS: tuple[Column, ...] = (
     Column("warnings", "integer", "警告数"),
     Column("infos", "integer", "提示数"),
     Column("notes", "string", "提取说明"),
+    Column("sha256", "string", "文件哈希", "sha256 of the file bytes, all 64 hex digits"),
+    Column("size", "integer", "文件字节数"),
+    Column("gongkai_version", "string", "gongkai 版本"),
+    Column("checked_at", "string", "核对时间", "when gongkai read the file (UTC, ISO 8601)"),
+    Column("tables_expected", "integer", "应有标准表", "standard tables its type must publish (9 for 部门决算; empty: no fixed set)"),
+    Column("tables_listed", "integer", "目录所列标准表", "standard tables it names outside its tables (目录, list of attachments)"),
+    Column("tables_recognised", "integer", "识别的标准表"),
+    Column("tables_expected_found", "integer", "识别出的应有标准表", "of the tables expected, those recognised"),
+    Column("table_rows", "integer", "表格行数", "data rows read from the recognised standard tables"),
+    Column("table_rows_verified", "integer", "经核对的表格行", "rows with a figure in a judged check"),
+    Column("text_numbers", "integer", "正文数字", "numbers printed in the narrative"),
+    Column("text_numbers_bound", "integer", "已对应的正文数字", "narrative numbers bound into a statement"),
+    Column("checks", "integer", "核对处数", "checks of every verdict (rows of checks)"),
+    Column("checks_consistent", "integer", "相符"),
+    Column("checks_inconsistent", "integer", "不符"),
+    Column("checks_not_judged", "integer", "无法判断"),
 )
 
 FACTS: tuple[Column, ...] = (
@@ -150,6 +177,8 @@ FACTS: tuple[Column, ...] = (
         "currency", "string", "币种", "CNY for Renminbi amounts", column_type="value-currency:code", enum=CURRENCIES
     ),
     Column("unit_factor", "integer", "单位倍数", "元 per printed unit (10000 for 万元)", column_type="value-factor"),
+    Column("direction", "string", "变动方向", "a change (增减额/增减率): increase | decrease | flat", enum=DIRECTIONS),
+    Column("value_signed", "number", "带符号数值", f"a change as a signed number (减少30.64 → -30.64), as an {_DECIMAL_NOTE}"),
     Column("origin", "string", "来源", "text | table", enum=ORIGINS),
     Column("table", "string", "表名"),
     Column("row", "string", "行"),
@@ -163,6 +192,8 @@ FACTS: tuple[Column, ...] = (
 
 FINDINGS: tuple[Column, ...] = (
     Column("doc_id", "string", "文档编号"),
+    Column("finding_id", "integer", "发现编号", "numbered per document, most severe first"),
+    Column("check_id", "integer", "核对编号", "the check it reports (checks)"),
     Column("rule", "string", "规则"),
     Column("category", "string", "类别", enum=CATEGORIES),
     Column("severity", "string", "严重程度", "error | warning | info", enum=SEVERITIES),
@@ -174,6 +205,28 @@ FINDINGS: tuple[Column, ...] = (
     Column("page", "integer", "页码"),
     Column("quote", "string", "原文"),
     Column("evidence_pages", "string", "全部页码"),
+    Column("fact_ids", "string", "涉及数字编号", "fact_id of each figure it cites, joined with ' | ' (check_facts joins them)"),
+)
+
+CHECKS: tuple[Column, ...] = (
+    Column("doc_id", "string", "文档编号"),
+    Column("check_id", "integer", "核对编号", "numbered per document in rule order"),
+    Column("rule", "string", "规则"),
+    Column("category", "string", "类别", enum=CATEGORIES),
+    Column("verdict", "string", "结论", "consistent | inconsistent | not_judged", enum=VERDICTS),
+    Column("reason", "string", "未判断原因", "why a claim was not judged (a figure missing, the binding uncertain, a zero base …)"),
+    Column("stated", "string", "文中数"),
+    Column("computed", "string", "算得", "what the rule computed from the other figures: a value, or an interval lo～hi"),
+    Column("fact_count", "integer", "涉及数字个数"),
+    Column("page", "integer", "页码"),
+    Column("quote", "string", "原文"),
+)
+
+CHECK_FACTS: tuple[Column, ...] = (
+    Column("doc_id", "string", "文档编号"),
+    Column("check_id", "integer", "核对编号"),
+    Column("fact_id", "integer", "数字编号"),
+    Column("position", "integer", "次序", "the figure's place among the check's figures, from 1"),
 )
 
 ERRORS: tuple[Column, ...] = (
@@ -199,6 +252,8 @@ DUPLICATES: tuple[Column, ...] = (
 RESOURCES: dict[str, tuple[Column, ...]] = {
     "documents": DOCUMENTS,
     "facts": FACTS,
+    "checks": CHECKS,
+    "check_facts": CHECK_FACTS,
     "findings": FINDINGS,
     "errors": ERRORS,
     "duplicates": DUPLICATES,
@@ -206,6 +261,8 @@ RESOURCES: dict[str, tuple[Column, ...]] = {
 TITLES = {
     "documents": "文档",
     "facts": "数字",
+    "checks": "核对",
+    "check_facts": "核对所依据的数字",
     "findings": "发现",
     "errors": "无法读取的文件",
     "duplicates": "重复文件",
@@ -213,7 +270,12 @@ TITLES = {
 DESCRIPTIONS = {
     "documents": "One row per document read: identity, type, year, publisher and counts of facts and findings.",
     "facts": "One row per printed figure with its meaning, unit, amount in 元 and where it is printed.",
-    "findings": "One row per arithmetic finding (evidence flattened to its first page and quote).",
+    "checks": (
+        "One row per claim a rule evaluated, whatever the outcome (verdict consistent, inconsistent or not_judged): "
+        "the denominator of an inconsistency rate. Each finding reports one check."
+    ),
+    "check_facts": "One row per figure a check rests on: joins checks to facts.",
+    "findings": "One row per arithmetic finding (evidence flattened to its first page and quote), with the check it reports.",
     "errors": (
         f"One row per input file that could not be read, with the reason. Error kinds: {_KINDS_NOTE}. "
         "unreadable, timeout, crashed and internal depend on the moment, not the file: a rerun tries those files again."
@@ -227,11 +289,23 @@ DESCRIPTIONS = {
 PRIMARY_KEYS: dict[str, list[str]] = {
     "documents": ["doc_id"],
     "facts": ["doc_id", "fact_id"],
+    "checks": ["doc_id", "check_id"],
+    "check_facts": ["doc_id", "check_id", "position"],
+    "findings": ["doc_id", "finding_id"],
     "duplicates": ["source"],
 }
+
+
+def _references(resource: str, *fields: str) -> dict[str, Any]:
+    return {"fields": list(fields), "reference": {"resource": resource, "fields": list(fields)}}
+
+
 FOREIGN_KEYS: dict[str, list[dict[str, Any]]] = {
-    name: [{"fields": "doc_id", "reference": {"resource": "documents", "fields": "doc_id"}}]
-    for name in ("facts", "findings", "duplicates")
+    "facts": [_references("documents", "doc_id")],
+    "checks": [_references("documents", "doc_id")],
+    "check_facts": [_references("checks", "doc_id", "check_id"), _references("facts", "doc_id", "fact_id")],
+    "findings": [_references("documents", "doc_id"), _references("checks", "doc_id", "check_id")],
+    "duplicates": [{"fields": "doc_id", "reference": {"resource": "documents", "fields": "doc_id"}}],
 }
 # Fiscal Data Package column types of our own, declared in the package's ``columnTypes``.
 CUSTOM_COLUMN_TYPES: list[dict[str, Any]] = [
@@ -262,9 +336,12 @@ def exact_decimal(value: Decimal | None) -> str | None:
     return format_decimal(value) if fits else None
 
 
-def document_row(info: DocumentInfo, counts: dict[str, int], n_facts: int) -> dict[str, Any]:
-    """A documents.csv row."""
-    return {
+def document_row(
+    info: DocumentInfo, counts: dict[str, int], n_facts: int, coverage: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """A documents.csv row (``coverage``: ``Coverage.to_dict()`` of the document)."""
+    extra = {c.name: (coverage or {}).get(c.name) for c in DOCUMENTS if c.name.startswith(_COVERAGE_PREFIXES)}
+    return extra | {
         "doc_id": info.doc_id,
         "source": info.source,
         "format": info.format,
@@ -279,7 +356,14 @@ def document_row(info: DocumentInfo, counts: dict[str, int], n_facts: int) -> di
         "warnings": counts.get("warning", 0),
         "infos": counts.get("info", 0),
         "notes": " | ".join(info.warnings),
+        "sha256": info.sha256,
+        "size": info.size,
+        "gongkai_version": info.gongkai_version,
+        "checked_at": info.checked_at,
     }
+
+
+_COVERAGE_PREFIXES = ("tables_", "table_rows", "text_numbers", "checks")
 
 
 def fact_row(doc_id: str, fiscal_year: int | None, fact: Fact) -> dict[str, Any]:
@@ -308,6 +392,8 @@ def fact_row(doc_id: str, fiscal_year: int | None, fact: Fact) -> dict[str, Any]
         "value_yuan": exact_decimal(fact.value_yuan),
         "currency": "CNY" if fact.value_yuan is not None else None,
         "unit_factor": factor,
+        "direction": fact.direction,
+        "value_signed": exact_decimal(fact.value_signed),
         "origin": fact.origin,
         "table": fact.table,
         "row": fact.row,
@@ -320,11 +406,13 @@ def fact_row(doc_id: str, fiscal_year: int | None, fact: Fact) -> dict[str, Any]
     }
 
 
-def finding_row(doc_id: str, finding: Finding) -> dict[str, Any]:
+def finding_row(doc_id: str, finding: Finding, finding_id: int | None = None) -> dict[str, Any]:
     """A findings.csv row (evidence flattened to the first page and quote)."""
     first = finding.evidence[0] if finding.evidence else None
     return {
         "doc_id": doc_id,
+        "finding_id": finding_id,
+        "check_id": finding.check_id,
         "rule": finding.rule,
         "category": finding.category,
         "severity": finding.severity,
@@ -336,6 +424,47 @@ def finding_row(doc_id: str, finding: Finding) -> dict[str, Any]:
         "page": first.page if first else None,
         "quote": first.quote if first else None,
         "evidence_pages": ",".join(str(e.page) for e in finding.evidence),
+        "fact_ids": " | ".join(str(i) for i in finding.fact_ids),
+    }
+
+
+def check_row(doc_id: str, check: Check) -> dict[str, Any]:
+    """A checks.csv row (evidence flattened to the first page and quote)."""
+    first = check.evidence[0] if check.evidence else None
+    return {
+        "doc_id": doc_id,
+        "check_id": check.check_id,
+        "rule": check.rule,
+        "category": check.category,
+        "verdict": check.verdict,
+        "reason": check.reason,
+        "stated": check.stated,
+        "computed": check.computed,
+        "fact_count": len(check.fact_ids),
+        "page": first.page if first else None,
+        "quote": first.quote if first else None,
+    }
+
+
+def check_fact_rows(doc_id: str, check: Check) -> list[dict[str, Any]]:
+    """The check_facts.csv rows of one check: one per figure it rests on."""
+    return [
+        {"doc_id": doc_id, "check_id": check.check_id, "fact_id": fact_id, "position": i}
+        for i, fact_id in enumerate(check.fact_ids, start=1)
+    ]
+
+
+def report_rows(report: Any) -> dict[str, list[dict[str, Any]]]:
+    """Every dataset row of one checked document (``gongkai.schemas.records.Report``), by resource."""
+    info = report.document
+    coverage = report.coverage.to_dict() if report.coverage is not None else None
+    return {
+        "documents": [document_row(info, report.counts(), len(report.facts), coverage)],
+        "facts": [fact_row(info.doc_id, info.fiscal_year, fact) for fact in report.facts],
+        "checks": [check_row(info.doc_id, check) for check in report.checks],
+        "check_facts": [row for check in report.checks for row in check_fact_rows(info.doc_id, check)],
+        "findings": [finding_row(info.doc_id, f, i) for i, f in enumerate(report.findings, start=1)],
+        "errors": [],
     }
 
 

@@ -13,6 +13,21 @@ from typing import Any
 DOC_TYPES = ("final_accounts", "budget", "performance_self_evaluation", "other")
 SEVERITIES = ("info", "warning", "error")
 VERDICTS = ("consistent", "inconsistent", "not_judged")
+DIRECTIONS = ("increase", "decrease", "flat")
+CHANGE_MEASURES = ("增减额", "增减率")
+
+
+def change_direction(measure: str, value: Decimal, sign: int = 0) -> str | None:
+    """The direction of a change figure: from its direction word's ``sign`` (+1 增加, −1 减少)
+    or, in a table, from the sign printed on the number; ``None`` when it is not a change or
+    says no direction (变动30万元)."""
+    if measure not in CHANGE_MEASURES:
+        return None
+    if value == 0:
+        return "flat"
+    if sign:
+        return "increase" if sign > 0 else "decrease"
+    return None
 CATEGORIES = (
     "rate",
     "share",
@@ -68,10 +83,15 @@ class DocumentInfo:
     region: str | None = None
     title: str | None = None
     warnings: tuple[str, ...] = ()
+    sha256: str | None = None  # of the file's bytes (doc_id is its first 16 hex digits)
+    size: int | None = None  # bytes
+    gongkai_version: str | None = None
+    checked_at: str | None = None  # when it was read (UTC, ISO 8601)
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict."""
-        return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}
+        """A JSON-ready dict; ``warnings`` (what extraction noticed) is exported as ``notes``, the
+        name the dataset gives it (its ``warnings`` column counts warning findings)."""
+        return {("notes" if f.name == "warnings" else f.name): _plain(getattr(self, f.name)) for f in fields(self)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,10 +143,20 @@ class Fact:
     exact: bool = False
     statement: int | None = None
     raw: str = ""
+    direction: str | None = None  # a change: increase | decrease | flat (DIRECTIONS)
+
+    @property
+    def value_signed(self) -> Decimal | None:
+        """A change as a signed number (减少30.64 → −30.64); ``None`` for other figures."""
+        if self.direction is None:
+            return None
+        magnitude = abs(self.value)
+        return -magnitude if self.direction == "decrease" else magnitude
 
     def to_dict(self) -> dict[str, Any]:
         """A flat JSON-ready dict: the evidence fields sit beside the fact's own."""
         out = {f.name: _plain(getattr(self, f.name)) for f in fields(self) if f.name != "evidence"}
+        out["value_signed"] = _plain(self.value_signed)
         out.update(self.evidence.to_dict())
         return out
 

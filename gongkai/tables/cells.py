@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from gongkai.normalize.document import Cell, Document, Table
 from gongkai.normalize.numbers import Number, parse_number, to_yuan
-from gongkai.schemas.records import Evidence, Fact
+from gongkai.schemas.records import Evidence, Fact, change_direction
 
 
 def row_quote(table: Table, row: int) -> str:
@@ -82,6 +82,7 @@ class FactMaker:
             column=column,
             exact=exact or value == 0,
             raw=cell.text,
+            direction=change_direction(measure, value, -1 if value < 0 else 1),
         )
         self.next_id += 1
         self.facts.append(fact)

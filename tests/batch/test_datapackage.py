@@ -95,10 +95,17 @@ def test_fiscal_data_package_conventions(small_dataset: Path) -> None:
     assert facts["primaryKey"] == ["doc_id", "fact_id"]
     declared = {t["name"] for t in descriptor["columnTypes"]}
     assert {t for t in types.values() if t and ":prc:" in t} <= declared
-    to_documents = [{"fields": "doc_id", "reference": {"resource": "documents", "fields": "doc_id"}}]
-    for name in ("facts", "findings", "duplicates"):
-        assert schemas[name]["foreignKeys"] == to_documents, name
+    def key(resource: str, *fields: str) -> dict[str, object]:
+        return {"fields": list(fields), "reference": {"resource": resource, "fields": list(fields)}}
+
+    to_documents = key("documents", "doc_id")
+    assert schemas["facts"]["foreignKeys"] == [to_documents]
+    assert schemas["checks"]["foreignKeys"] == [to_documents]
+    assert schemas["findings"]["foreignKeys"] == [to_documents, key("checks", "doc_id", "check_id")]
+    assert schemas["check_facts"]["foreignKeys"] == [key("checks", "doc_id", "check_id"), key("facts", "doc_id", "fact_id")]
+    assert schemas["duplicates"]["foreignKeys"] == [{"fields": "doc_id", "reference": {"resource": "documents", "fields": "doc_id"}}]
     assert schemas["duplicates"]["primaryKey"] == ["source"]
+    assert (schemas["checks"]["primaryKey"], schemas["findings"]["primaryKey"]) == (["doc_id", "check_id"], ["doc_id", "finding_id"])
 
 
 def test_the_error_kinds_are_documented(small_dataset: Path) -> None:

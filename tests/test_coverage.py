@@ -1,0 +1,64 @@
+"""Coverage: what was read and verified, with exact counts on two real documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gongkai.api import check
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def report_of(relative: str):  # type: ignore[no-untyped-def]
+    path = SHARED / relative
+    if not path.is_file():
+        pytest.skip(f"{path} is not available")
+    return check(path)
+
+
+def test_a_budget_pdf_with_nine_tables() -> None:
+    report = report_of("corpus/shanghai/putuo_wanli_subdistrict_2024_dept_budget.pdf")
+    assert report.verdicts() == {"consistent": 618, "inconsistent": 3, "not_judged": 3}
+    coverage = report.coverage.to_dict()
+    assert coverage == {
+        "tables_expected": None,
+        "tables_listed": 9,
+        "tables_recognised": 9,
+        "tables_expected_found": None,
+        "table_rows": 259,
+        "table_rows_verified": 239,
+        "text_numbers": 191,
+        "text_numbers_bound": 118,
+        "checks_consistent": 618,
+        "checks_inconsistent": 3,
+        "checks_not_judged": 3,
+        "checks": 624,
+    }
+    assert report.coverage.line() == (
+        "核对了 621 处算式，3 处不符；3 处无法判断"
+        "（识别标准表 9 张，表内 259 行中 239 行经算式核对，正文 191 个数字中 118 个已对应到算式）"
+    )
+    # every inconsistent check is reported by exactly one finding, and every finding by its check
+    inconsistent = {c.check_id for c in report.checks if c.verdict == "inconsistent"}
+    assert inconsistent <= {f.check_id for f in report.findings}
+    assert len(report.checks) == len({c.check_id for c in report.checks})
+
+
+def test_a_final_accounts_pdf_counts_the_nine_tables_it_must_publish() -> None:
+    report = report_of("corpus/putuo_social_work_dept_2024_final.pdf")
+    assert report.verdicts() == {"consistent": 218, "inconsistent": 2, "not_judged": 9}
+    coverage = report.coverage
+    assert (coverage.tables_expected, coverage.tables_expected_found, coverage.tables_recognised) == (9, 9, 10)
+    assert (coverage.table_rows, coverage.table_rows_verified) == (139, 139)
+    assert coverage.line().startswith("核对了 220 处算式，2 处不符；9 处无法判断（应有的 9 张标准表识别出 9 张，")
+
+
+def test_a_pasted_text_without_tables() -> None:
+    report = report_of("corpus/fujian/pingtan_2016_water_service_center_budget.txt")
+    assert report.verdicts() == {"consistent": 4, "inconsistent": 1, "not_judged": 0}
+    assert report.coverage.line() == "核对了 5 处算式，1 处不符（正文 24 个数字中 19 个已对应到算式）"
+    assert [f.rule for f in report.findings] == ["sum.breakdown"]
+    (failed,) = [c for c in report.checks if c.verdict == "inconsistent"]
+    assert failed.check_id == report.findings[0].check_id and failed.rule == "sum.breakdown"
