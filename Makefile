@@ -22,7 +22,7 @@ $(SAMPLE): corpus/make_sample.py | $(STAMP)
 demo: $(STAMP) $(SAMPLE)
 	$(BIN)/gongkai check $(SAMPLE)
 	$(BIN)/gongkai extract corpus/ -o out/demo
-	@echo "dataset written to out/demo/ (documents, facts, findings, errors, duplicates as CSV and Parquet; datapackage.json)"
+	@echo "dataset written to out/demo/ (documents, facts, checks, check_facts, findings, errors, duplicates as CSV and Parquet; datapackage.json)"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

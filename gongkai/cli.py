@@ -216,11 +216,12 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _rules(args: argparse.Namespace) -> int:
+    from gongkai.crossdoc import CROSS_RULES
     from gongkai.validate import REGISTRY
     from gongkai.validate.rules import load_rules
 
     load_rules()
-    for rule in REGISTRY.values():
+    for rule in (*REGISTRY.values(), *CROSS_RULES):  # the cross_document rules run in extract, between files
         doc = " ".join(rule.doc.split())
         if args.format == "md":
             print(f"- `{rule.id}` ({rule.category}, {rule.severity}): {doc}")

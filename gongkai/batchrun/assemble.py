@@ -10,8 +10,9 @@ from typing import Any
 from gongkai.batchrun.inputs import Duplicate
 from gongkai.batchrun.store import ResultStore
 from gongkai.batchrun.work import FileTask
+from gongkai.crossdoc import compare_group, group_key, number_results
 from gongkai.export.dataset import DatasetWriter
-from gongkai.schemas.datapackage import RESOURCES
+from gongkai.schemas.datapackage import RESOURCES, cross_rows
 
 TABLES = tuple(RESOURCES)
 # The tables filled from each file's stored rows (``duplicates`` is decided by the run itself).
@@ -28,6 +29,33 @@ class Totals:
     rows: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TABLES, 0))
     findings: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
     errors_by_kind: dict[str, int] = field(default_factory=dict)
+
+
+def _write_cross_document(
+    groups: dict[tuple[str, str], list[FileTask]], store: ResultStore, writer: DatasetWriter, totals: Totals
+) -> None:
+    """The checks between documents of one department and type, group by group: only a group's
+    digests are in memory at a time. Their ids continue each document's own checks and findings."""
+    for tasks in groups.values():
+        if len(tasks) < 2:
+            continue
+        digests = []
+        for task in tasks:
+            try:
+                digest = store.load(task.index, task.sha256).get("digest")
+            except (KeyError, ValueError):
+                continue
+            if digest:
+                digests.append(digest)
+        results = number_results(compare_group(digests), {d["doc_id"]: d["checks"] + 1 for d in digests})
+        next_finding = {d["doc_id"]: d["findings"] + 1 for d in digests}
+        for result in results:
+            rows = cross_rows(result, next_finding)
+            for name, batch in rows.items():
+                writer.write_rows(name, batch)
+                totals.rows[name] = totals.rows.get(name, 0) + len(batch)
+            if result.finding is not None:
+                totals.findings[result.finding.severity] = totals.findings.get(result.finding.severity, 0) + 1
 
 
 def assemble(
@@ -52,6 +80,7 @@ def assemble(
     totals = Totals()
     originals = {duplicate.index for duplicate in duplicates}
     doc_ids: dict[int, str] = {}  # the documents of files that have copies, by task index
+    comparable: dict[tuple[str, str], list[FileTask]] = {}  # files other files of the batch may be checked against
     writer = DatasetWriter(outdir, parquet=parquet, atomic=True)
     try:
         for task in tasks:
@@ -76,6 +105,11 @@ def assemble(
                 totals.errors_by_kind[row["kind"]] = totals.errors_by_kind.get(row["kind"], 0) + 1
             for row in rows["findings"]:
                 totals.findings[row["severity"]] = totals.findings.get(row["severity"], 0) + 1
+            digest = entry.get("digest")
+            key = group_key(digest) if digest else None
+            if key is not None:
+                comparable.setdefault(key, []).append(task)
+        _write_cross_document(comparable, store, writer, totals)
         for duplicate in duplicates:
             writer.write_duplicate(duplicate.source, duplicate.duplicate_of, doc_ids.get(duplicate.index))
             totals.rows["duplicates"] += 1

@@ -7,6 +7,7 @@ process or network boundary costs one bytes object rather than a pickled ``Repor
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from dataclasses import dataclass
@@ -69,17 +70,32 @@ def report_rows(report: Any) -> dict[str, list[dict[str, Any]]]:
     return rows_of(report)
 
 
+def _digest(analysis: Any, report: Any) -> dict[str, Any] | None:
+    """What other documents of the batch may check this one against (``None`` if it cannot be made:
+    the document's own rows are kept, only the comparisons with it are lost)."""
+    from gongkai.crossdoc import digest_of
+
+    try:
+        return digest_of(analysis, report)
+    except Exception:  # a digest is an extra: its failure must not lose the file
+        logging.getLogger(__name__).warning("%s: 无法生成跨文件核对摘要", report.document.source, exc_info=True)
+        return None
+
+
 def process_file(task: FileTask) -> FileResult:
     """Check one file and return its rows; every failure becomes an error result."""
-    from gongkai.api import check
+    from gongkai.api import read
+    from gongkai.api import report as report_of
     from gongkai.batchrun.store import code_fingerprint, encode_entry
 
     started = time.perf_counter()
     try:
-        report = check(task.path, task.settings)
+        analysis = read(task.path, task.settings)
+        report = report_of(analysis, task.settings)
         rows = report_rows(report)
         pages = int(report.document.pages)
-        payload = encode_entry({"status": "ok", "pages": pages, "kind": None, "reason": None, "rows": rows})
+        entry = {"status": "ok", "pages": pages, "kind": None, "reason": None, "rows": rows, "digest": _digest(analysis, report)}
+        payload = encode_entry(entry)
     except UnreadableInput as exc:
         return error_result(task, exc.kind, exc.reason, seconds=time.perf_counter() - started)
     except Exception as exc:

@@ -132,7 +132,9 @@ DOCUMENTS: tuple[Column, ...] = (
     Column("table_rows_verified", "integer", "经核对的表格行", "rows with a figure in a judged check"),
     Column("text_numbers", "integer", "正文数字", "numbers printed in the narrative"),
     Column("text_numbers_bound", "integer", "已对应的正文数字", "narrative numbers bound into a statement"),
-    Column("checks", "integer", "核对处数", "checks of every verdict (rows of checks)"),
+    Column(
+        "checks", "integer", "核对处数", "the document's own checks of every verdict (checks between documents, category cross_document, are not counted)"
+    ),
     Column("checks_consistent", "integer", "相符"),
     Column("checks_inconsistent", "integer", "不符"),
     Column("checks_not_judged", "integer", "无法判断"),
@@ -206,6 +208,7 @@ FINDINGS: tuple[Column, ...] = (
     Column("quote", "string", "原文"),
     Column("evidence_pages", "string", "全部页码"),
     Column("fact_ids", "string", "涉及数字编号", "fact_id of each figure it cites, joined with ' | ' (check_facts joins them)"),
+    Column("related_doc_id", "string", "对照文件", "a cross_document finding: the other document it was checked against"),
 )
 
 CHECKS: tuple[Column, ...] = (
@@ -220,6 +223,7 @@ CHECKS: tuple[Column, ...] = (
     Column("fact_count", "integer", "涉及数字个数"),
     Column("page", "integer", "页码"),
     Column("quote", "string", "原文"),
+    Column("related_doc_id", "string", "对照文件", "a cross_document check: the other document it was checked against"),
 )
 
 CHECK_FACTS: tuple[Column, ...] = (
@@ -302,9 +306,16 @@ def _references(resource: str, *fields: str) -> dict[str, Any]:
 
 FOREIGN_KEYS: dict[str, list[dict[str, Any]]] = {
     "facts": [_references("documents", "doc_id")],
-    "checks": [_references("documents", "doc_id")],
+    "checks": [
+        _references("documents", "doc_id"),
+        {"fields": ["related_doc_id"], "reference": {"resource": "documents", "fields": ["doc_id"]}},
+    ],
     "check_facts": [_references("checks", "doc_id", "check_id"), _references("facts", "doc_id", "fact_id")],
-    "findings": [_references("documents", "doc_id"), _references("checks", "doc_id", "check_id")],
+    "findings": [
+        _references("documents", "doc_id"),
+        _references("checks", "doc_id", "check_id"),
+        {"fields": ["related_doc_id"], "reference": {"resource": "documents", "fields": ["doc_id"]}},
+    ],
     "duplicates": [{"fields": "doc_id", "reference": {"resource": "documents", "fields": "doc_id"}}],
 }
 # Fiscal Data Package column types of our own, declared in the package's ``columnTypes``.
@@ -452,6 +463,22 @@ def check_fact_rows(doc_id: str, check: Check) -> list[dict[str, Any]]:
         {"doc_id": doc_id, "check_id": check.check_id, "fact_id": fact_id, "position": i}
         for i, fact_id in enumerate(check.fact_ids, start=1)
     ]
+
+
+def cross_rows(result: Any, next_finding: dict[str, int]) -> dict[str, list[dict[str, Any]]]:
+    """The checks, check_facts and findings rows of one check between documents
+    (``gongkai.crossdoc.CrossResult``); ``next_finding`` numbers findings per document."""
+    check = check_row(result.doc_id, result.check) | {"related_doc_id": result.related_doc_id}
+    rows: dict[str, list[dict[str, Any]]] = {
+        "checks": [check],
+        "check_facts": check_fact_rows(result.doc_id, result.check),
+        "findings": [],
+    }
+    if result.finding is not None:
+        finding_id = next_finding.get(result.doc_id, 1)
+        next_finding[result.doc_id] = finding_id + 1
+        rows["findings"].append(finding_row(result.doc_id, result.finding, finding_id) | {"related_doc_id": result.related_doc_id})
+    return rows
 
 
 def report_rows(report: Any) -> dict[str, list[dict[str, Any]]]:

@@ -50,6 +50,7 @@ DERIVED_COLUMNS: dict[str, str] = {
     "kind": "an input error's kind (errors table only)",
     "reason": "an input error's reason (errors table) or a check's reason",
     "duplicate_of": "the file a duplicate copies (duplicates table only)",
+    "related_doc_id": "the other document of a cross_document check (made by extract, between files)",
 }
 # record fields exported under another name (the dataset's)
 EXPORTED_NAMES = {("DocumentInfo", "warnings"): "notes"}

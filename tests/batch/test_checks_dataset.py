@@ -63,9 +63,10 @@ def test_findings_checks_and_facts_join_without_orphans(corpus_dataset: Path) ->
         # the coverage columns of documents count the checks of each document
         assert (
             one(
-                "SELECT count(*) FROM documents d WHERE d.checks <> "
-                "(SELECT count(*) FROM checks c WHERE c.doc_id = d.doc_id) OR d.checks_inconsistent <> "
-                "(SELECT count(*) FROM checks c WHERE c.doc_id = d.doc_id AND c.verdict = 'inconsistent')"
+                "SELECT count(*) FROM documents d WHERE d.checks <> (SELECT count(*) FROM checks c "
+                "WHERE c.doc_id = d.doc_id AND c.category <> 'cross_document') OR d.checks_inconsistent <> "
+                "(SELECT count(*) FROM checks c WHERE c.doc_id = d.doc_id AND c.verdict = 'inconsistent' "
+                "AND c.category <> 'cross_document')"
             )
             == 0
         )
@@ -78,6 +79,34 @@ def test_findings_checks_and_facts_join_without_orphans(corpus_dataset: Path) ->
             )
             == 0
         )
+
+
+def test_checks_between_documents_cite_both_documents(corpus_dataset: Path) -> None:
+    import duckdb
+
+    with duckdb.connect(str(corpus_dataset / "dataset.duckdb"), read_only=True) as db:
+        rows = db.execute(
+            "SELECT a.source, b.source, f.rule, f.stated, f.expected FROM findings f "
+            "JOIN documents a ON a.doc_id = f.doc_id JOIN documents b ON b.doc_id = f.related_doc_id "
+            "WHERE f.category = 'cross_document' ORDER BY ALL"
+        ).fetchall()
+        orphans = db.execute(
+            "SELECT count(*) FROM checks c WHERE c.category = 'cross_document' AND (c.related_doc_id IS NULL OR NOT EXISTS "
+            "(SELECT 1 FROM documents d WHERE d.doc_id = c.related_doc_id))"
+        ).fetchone()[0]
+    assert orphans == 0
+    found = {(Path(a).name, Path(b).name, rule, stated, expected) for a, b, rule, stated, expected in rows}
+    # the disagreements between consecutive years that corpus-2.yaml lists under cross_file
+    assert {
+        ("putuo_wanli_subdistrict_2024_dept_budget.pdf", "putuo_wanli_subdistrict_2023_dept_budget.pdf",
+         "cross_document.stale_figure", "352.67万元", "3503499元"),
+        ("js_procuratorate_2018.pdf", "js_procuratorate_2017.pdf", "cross_document.flat", "100万元", "110.00万元"),
+        ("js_procuratorate_2018.pdf", "js_procuratorate_2017.pdf", "cross_document.change", "1670.85万元", "1670.83万元"),
+        ("js_procuratorate_2018.pdf", "js_procuratorate_2017.pdf", "cross_document.change", "3958.98万元", "3959.28万元"),
+        ("js_procuratorate_2019.pdf", "js_procuratorate_2018.pdf", "cross_document.rate", "7.57%", "7.56%"),
+        ("js_procuratorate_2019.pdf", "js_procuratorate_2018.pdf", "cross_document.rate", "64.07%", "64.06%"),
+        ("js_high_court_2018.pdf", "js_high_court_2017.pdf", "cross_document.change", "-392.92万元", "-382.92万元"),
+    } <= found
 
 
 def test_every_change_of_the_corpus_has_a_direction(corpus_dataset: Path) -> None:

@@ -100,8 +100,9 @@ def test_fiscal_data_package_conventions(small_dataset: Path) -> None:
 
     to_documents = key("documents", "doc_id")
     assert schemas["facts"]["foreignKeys"] == [to_documents]
-    assert schemas["checks"]["foreignKeys"] == [to_documents]
-    assert schemas["findings"]["foreignKeys"] == [to_documents, key("checks", "doc_id", "check_id")]
+    related = {"fields": ["related_doc_id"], "reference": {"resource": "documents", "fields": ["doc_id"]}}
+    assert schemas["checks"]["foreignKeys"] == [to_documents, related]
+    assert schemas["findings"]["foreignKeys"] == [to_documents, key("checks", "doc_id", "check_id"), related]
     assert schemas["check_facts"]["foreignKeys"] == [key("checks", "doc_id", "check_id"), key("facts", "doc_id", "fact_id")]
     assert schemas["duplicates"]["foreignKeys"] == [{"fields": "doc_id", "reference": {"resource": "documents", "fields": "doc_id"}}]
     assert schemas["duplicates"]["primaryKey"] == ["source"]

@@ -145,7 +145,7 @@ def _path_key(text: str) -> str:
     return _SPENT.sub("", text) or text  # every 支出 goes: 「社会保障和就业支出（类）…」 names its path with it
 
 
-def _total_cell(row: TableRow) -> Fact | None:
+def total_cell(row: TableRow) -> Fact | None:
     """The figure a 科目 row gives in all: its 合计 (or only) column."""
     for name in _TOTAL_COLUMN_NAMES:
         if name in row.values:
@@ -171,7 +171,7 @@ def item_candidates(analysis: Analysis, fact: Fact) -> list[tuple[ReadTable, Tab
         for row in table.rows:
             if not row.code or len(row.code) not in (3, 5, 7):
                 continue
-            cell = _total_cell(row)
+            cell = total_cell(row)
             if cell is None or cell.value_yuan is None:
                 continue
             path = "".join(names.get(row.code[:n], "") for n in (3, 5, 7) if n <= len(row.code))
