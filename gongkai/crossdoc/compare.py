@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from gongkai.crossdoc.digest import fact_from
+from gongkai.crossdoc.digest import department_key, fact_from
 from gongkai.normalize.numbers import MONEY_FACTORS
 from gongkai.schemas.records import Check, Fact, Finding
 from gongkai.validate.figures import amount_in, interval, make_finding, percent, shown
@@ -63,7 +63,14 @@ STALE = CrossRule(
     "A narrative 科目 figure its own table contradicts, that last year's document prints for the same 科目: last "
     "year's figure left in this year's text.",
 )
-CROSS_RULES = (CHANGE, RATE, FLAT, STALE)
+HALVES = CrossRule(
+    "cross_document.narrative_table",
+    "cross_document",
+    "warning",
+    "A figure the narrative of a publication gives (a 科目 by its name path, a total by its subject) must be the "
+    "figure of the same row in the publication's tables when they are published as another file.",
+)
+CROSS_RULES = (CHANGE, RATE, FLAT, STALE, HALVES)
 
 
 @dataclass(slots=True)
@@ -93,9 +100,10 @@ class CrossResult:
 
 def group_key(digest: dict[str, Any]) -> tuple[str, str] | None:
     """The documents compared with each other: one department's documents of one type."""
-    if not digest.get("department") or digest.get("fiscal_year") is None or digest.get("doc_type") not in ("budget", "final_accounts"):
+    department = department_key(digest.get("department"))
+    if not department or digest.get("fiscal_year") is None or digest.get("doc_type") not in ("budget", "final_accounts"):
         return None
-    return (str(digest["department"]), str(digest["doc_type"]))
+    return (department, str(digest["doc_type"]))
 
 
 def compare_group(digests: Iterable[dict[str, Any]]) -> list[CrossResult]:
@@ -105,6 +113,7 @@ def compare_group(digests: Iterable[dict[str, Any]]) -> list[CrossResult]:
         years.setdefault(int(digest["fiscal_year"]), Year(int(digest["fiscal_year"]))).digests.append(digest)
     results: list[CrossResult] = []
     for year in sorted(years):
+        results += _halves(years[year])
         previous = years.get(year - 1)
         if previous is None:
             continue
@@ -112,6 +121,49 @@ def compare_group(digests: Iterable[dict[str, Any]]) -> list[CrossResult]:
             for claim in digest["claims"]:
                 results += _check_claim(digest, claim, previous)
     return results
+
+
+def _halves(year: Year) -> list[CrossResult]:
+    """The narrative of a publication whose tables are another file: each figure it gives a 科目
+    (by its name path) or a total (by its subject) against the tables file's cells."""
+    narratives = [d for d in year.digests if not d.get("tables")]
+    tables = [d for d in year.digests if d.get("tables")]
+    if len(tables) != 1:
+        return []  # no other half, or several: which one the narrative describes is not certain
+    other = tables[0]
+    results: list[CrossResult] = []
+    for digest in narratives:
+        seen: set[tuple[str, str]] = set()
+        for item in digest.get("items", []):
+            fact = fact_from(item["current"])
+            keys = other.get("paths", {}).get(item["path"] or "", []) or [
+                key for key in other["cells"] if key.split("|")[1] == item["key"]
+            ]
+            cells = [fact_from(c) for key in dict.fromkeys(keys) for c in other["cells"].get(key, [])]
+            if not cells or (fact.subject, str(fact.value)) in seen:
+                continue
+            seen.add((fact.subject, str(fact.value)))
+            results.append(_against_tables(digest, fact, cells, other))
+    return results
+
+
+def _against_tables(digest: dict[str, Any], fact: Fact, cells: list[Fact], other: dict[str, Any]) -> CrossResult:
+    agreeing = [cell for cell in cells if equal_mismatch(fact, cell) is None]
+    if agreeing:
+        return CrossResult(digest["doc_id"], other["doc_id"], held(HALVES, [fact], stated=shown(fact), computed=shown(agreeing[0])))
+    if len({c.value_yuan for c in cells}) > 1:
+        reason = "表格文件中该项的数字不止一个且互不相同，无法确定对应的格"
+        return CrossResult(digest["doc_id"], other["doc_id"], unjudged(HALVES, [fact], reason, stated=shown(fact)))
+    cell = cells[0]
+    finding = make_finding(
+        HALVES,
+        f"说明称{fact.subject}{shown(fact)}，同一公开的表格文件{_where(other, cell)}《{cell.table or '表格'}》"
+        f"该项为{shown(cell)}，四舍五入后对不上。",
+        [fact],
+        stated=shown(fact),
+        expected=shown(cell),
+    )
+    return CrossResult(digest["doc_id"], other["doc_id"], check_of(finding), replace(finding, evidence=(*finding.evidence, cell.evidence)))
 
 
 def compare_all(digests: Iterable[dict[str, Any]]) -> list[CrossResult]:

@@ -17,7 +17,7 @@ from gongkai.analysis import Analysis
 from gongkai.schemas.records import Evidence, Fact, Report
 from gongkai.schemas.subjects import subject_key
 from gongkai.schemas.vocabulary import MEASURES
-from gongkai.validate.rules.cross_text_table import item_candidates, total_cell
+from gongkai.validate.rules.cross_text_table import item_candidates, path_key, total_cell
 from gongkai.validate.table_arith import equal_mismatch
 
 DIGEST_FORMAT = 1
@@ -70,6 +70,16 @@ def fact_from(data: dict[str, Any]) -> Fact:
     )
 
 
+def department_key(name: str | None) -> str | None:
+    """One department however its publications name it: 中国共产党江苏省委员会办公厅, 中共江苏省委办公厅
+    and 江苏省委办公厅 are one key (the party prefix dropped, 省委员会 shortened to 省委)."""
+    if not name:
+        return None
+    text = re.sub(r"\s+", "", name).replace("中国共产党", "中共")
+    text = re.sub(r"(?<=[省市区县州旗])委员会", "委", text)
+    return text.removeprefix("中共") or None
+
+
 def cell_key(table_kind: str, row: str, column: str | None) -> str:
     """The key of a table cell across documents: its table kind, its row (科目 code or subject) and column."""
     return f"{table_kind}|{row}|{column or ''}"
@@ -95,7 +105,21 @@ def digest_of(analysis: Analysis, report: Report) -> dict[str, Any]:
                 key = cell_key(table.key, name, column)
                 cells.setdefault(key, []).append(fact_dict(cell))
                 anchors.setdefault(cell.fact_id, []).append(key)
+    paths: dict[str, list[str]] = {}  # a 科目's name path (类款项, or 款项) → the cells of its row
+    for table in analysis.tables.standard:
+        names = {row.code: path_key(row.label) for row in table.rows if row.code}
+        for row in table.rows:
+            cell = total_cell(row) if row.code and len(row.code) in (3, 5, 7) else None
+            if cell is None or cell.fact_id not in anchors:
+                continue
+            full = "".join(names.get(row.code[:n], "") for n in (3, 5, 7) if n <= len(row.code))
+            for path in {full, names.get(row.code[:5], "") + names[row.code] if len(row.code) == 7 else full}:
+                paths.setdefault(path, []).extend(anchors[cell.fact_id])
     named: dict[str, list[dict[str, Any]]] = {}
+    items: list[dict[str, Any]] = []  # narrative figures of a 科目 or a total, for a tables file of the same publication
+    for fact in analysis.text_facts:
+        if fact.value_yuan is not None and MEASURES.get(fact.measure) in classes and fact.subject:
+            items.append({"current": fact_dict(fact), "key": subject_key(fact.subject), "path": path_key(fact.subject) if fact.level else None})
     for fact in analysis.text_facts:
         if fact.value_yuan is not None and MEASURES.get(fact.measure) in classes and fact.subject:
             named.setdefault(subject_key(fact.subject), []).append(fact_dict(fact))
@@ -111,8 +135,11 @@ def digest_of(analysis: Analysis, report: Report) -> dict[str, Any]:
         "doc_type": info.doc_type,
         "checks": len(report.checks),
         "findings": len(report.findings),
+        "tables": bool(analysis.tables.standard),
         "cells": cells,
+        "paths": paths,
         "named": named,
+        "items": items,
         "claims": claims,
     }
 

@@ -26,6 +26,11 @@ ENUMERATION_INTRO = re.compile(
     r"(?P<subject>[^，。；：]{0,24}?)(?:的)?(?:具体构成为|具体构成如下|构成为|主要用于以下方面|主要用于|具体情况如下|具体如下)[：:]?$"
 )
 _CLAUSE_BREAK = re.compile(r"[，,：:；;]")
+# an amount that bounds a class of things rather than counting money: 「单价100万元（含）以上设备」
+_THRESHOLD_AFTER = re.compile(r"\s*(?:[（(]含[）)])?\s*(?:及?以上|及?以下|以内|以外)")
+_THRESHOLD_BEFORE = re.compile(r"单价\s*(?:在|为)?\s*$")
+# a figure stated as a goal, not as money budgeted or spent: 「利用外资预期目标31200万美元，拼搏目标31888万美元」
+_TARGET_BEFORE = re.compile(r"(?:预期|拼搏|奋斗|年度|绩效)?目标(?:值|为|是)?\s*[:：]?\s*$")
 _TOPIC = re.compile(r"([^（）()，。；：]+?)[（(](类|款|项)[)）]")
 
 
@@ -54,6 +59,20 @@ class Mention:
     def subject(self) -> str:
         """The resolved subject."""
         return self.fact.subject
+
+
+def _non_amount(text: str, quantity: Quantity, label: Label) -> Label:
+    """The label of a figure that is not an amount budgeted or spent: a threshold (单价100万元以上
+    设备 → 阈值) or a goal (预期目标31200万美元 → 目标值). Rules that add, divide or compare
+    amounts never see these; the dataset keeps them under their own measure."""
+    if label.kind != "amount" or quantity.unit in (None, "%"):
+        return label
+    before = text[max(0, quantity.start - 12) : quantity.start]
+    if _THRESHOLD_AFTER.match(text, quantity.end) or _THRESHOLD_BEFORE.search(before):
+        return replace(label, kind="threshold", measure="阈值")
+    if _TARGET_BEFORE.search(before):
+        return replace(label, kind="target", measure="目标值")
+    return label
 
 
 def default_measure(doc_type: str) -> str:
@@ -154,6 +173,7 @@ class MentionReader:
         sentence: int,
         bounds: tuple[int, int],
     ) -> Mention:
+        label = _non_amount(view.text, quantity, label)
         measure = label.measure
         carried = None
         if label.kind == "amount" and measure is None:

@@ -17,6 +17,8 @@ from gongkai.schemas.classification import ECONOMIC_CLASSES, FUNCTION_CLASSES
 # measure → class. Classes: actual, budget_initial, budget_full, budget, budget_added,
 # previous, change, change_rate, share, rate, score, score_max, count, amount.
 MEASURES: dict[str, str] = {
+    "阈值": "threshold",  # 单价100万元以上: a bound of a class of things, not money
+    "目标值": "target",  # 预期目标…: a goal, not money budgeted or spent
     "决算数": "actual",
     "年初预算数": "budget_initial",
     "全年预算数": "budget_full",

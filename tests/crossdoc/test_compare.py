@@ -73,3 +73,20 @@ def test_last_year_printed_two_different_figures_is_not_judged() -> None:
 )
 def test_only_consecutive_years_of_one_department_are_compared(other: dict, why: str) -> None:
     assert compare_all([other, THIS_YEAR]) == [], why
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("中国共产党江苏省委员会办公厅", "江苏省委办公厅"),
+        ("中共江苏省委办公厅", "江苏省委办公厅"),
+        ("江苏省委办公厅", "江苏省委办公厅"),
+        ("上海市普陀区商务委员会", "上海市普陀区商务委员会"),
+        ("中共某某县委组织部", "某某县委组织部"),
+        (None, None),
+    ],
+)
+def test_department_key(name: str | None, key: str | None) -> None:
+    from gongkai.crossdoc.digest import department_key
+
+    assert department_key(name) == key

@@ -269,3 +269,32 @@ def test_operating_cost_of_the_welfare_home() -> None:
     assert corpus_facts("shanghai/putuo_welfare_home_2024_unit_budget.pdf", "机关运行经费") == [
         ("机关运行经费", "预算数", "0", "万元")
     ]
+
+
+# --- figures that are not amounts -------------------------------------------------------
+
+
+def test_a_price_threshold_is_not_an_amount() -> None:
+    result = reading(
+        "单价100万元（含）以上设备（不含车辆）2台（套）；单价在50万元以上的通用设备1台。",
+        title=BUDGET,
+    )
+    # the bound keeps its amount in 元 (单价 ≥ 1,000,000元), under a measure no amount rule reads
+    assert [(f.measure, str(f.value), f.unit, str(f.value_yuan)) for f in result.facts if f.unit == "万元"] == [
+        ("阈值", "100", "万元", "1000000"),
+        ("阈值", "50", "万元", "500000"),
+    ]
+    assert statements(result, "enumeration") == []
+
+
+def test_a_goal_is_not_an_amount_spent() -> None:
+    result = reading("利用外资及增幅预期目标31200万美元，拼搏目标31888万美元，增幅与去年持平。", title=BUDGET)
+    assert [(f.measure, str(f.value), f.unit) for f in result.facts] == [
+        ("目标值", "31200", "万美元"),
+        ("目标值", "31888", "万美元"),
+    ]
+
+
+def test_an_amount_followed_by_a_class_word_is_still_an_amount() -> None:
+    result = reading("项目支出预算为100.00万元，以上资金全部用于设备购置。", title=BUDGET)
+    assert [(f.measure, str(f.value)) for f in result.facts] == [("预算数", "100.00")]

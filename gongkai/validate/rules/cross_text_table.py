@@ -139,7 +139,7 @@ _SPENT = re.compile(r"支出|科目$")
 _TOTAL_COLUMN_NAMES = ("合计", "金额", "本年支出合计", "数值")
 
 
-def _path_key(text: str) -> str:
+def path_key(text: str) -> str:
     """A 科目 name or path compared without brackets, quotes and a trailing 支出."""
     text = re.sub(r"[（(][^）)]*[)）]|[“”\"\s\-－—]", "", text)
     return _SPENT.sub("", text) or text  # every 支出 goes: 「社会保障和就业支出（类）…」 names its path with it
@@ -160,14 +160,14 @@ def item_candidates(analysis: Analysis, fact: Fact) -> list[tuple[ReadTable, Tab
     「“社会保障和就业支出（类）社会福利（款）社会福利事业单位（项）”」) or when its own name
     names one row of the table only (「行政运行（项）」 in a table with one 行政运行).
     """
-    key = _path_key(fact.subject)
+    key = path_key(fact.subject)
     if not key:
         return []
     found: list[tuple[ReadTable, TableRow, Fact, bool]] = []
     for table in analysis.tables.standard:
         if table.key == "other" or table.key.endswith(("sangong", "procurement", "performance")):
             continue
-        names = {row.code: _path_key(row.label) for row in table.rows if row.code}
+        names = {row.code: path_key(row.label) for row in table.rows if row.code}
         for row in table.rows:
             if not row.code or len(row.code) not in (3, 5, 7):
                 continue
