@@ -64,3 +64,25 @@ def test_corpus_file_is_checked_without_internal_error(name: str) -> None:
     if entry["pages"]:
         assert document["pages"] == int(entry["pages"])
     assert Path(document["source"]).name == Path(name).name
+
+
+@pytest.mark.parametrize("name", sorted(ENTRIES) or ["(corpus absent)"])
+def test_every_finding_reports_a_check_and_the_coverage_counts_the_checks(name: str) -> None:
+    need(MANIFEST)
+    _, report = checked(name)
+    checks = {c["check_id"]: c for c in report["checks"]}
+    assert len(checks) == len(report["checks"])
+    for finding in report["findings"]:
+        check = checks[finding["check_id"]]
+        assert (check["rule"], check["fact_ids"]) == (finding["rule"], finding["fact_ids"])
+        assert check["verdict"] in ("inconsistent", "not_judged")
+    facts = {f["fact_id"] for f in report["facts"]}
+    assert all(set(c["fact_ids"]) <= facts for c in report["checks"])
+    coverage = report["coverage"]
+    verdicts = [c["verdict"] for c in report["checks"]]
+    assert (coverage["checks_consistent"], coverage["checks_inconsistent"], coverage["checks_not_judged"]) == (
+        verdicts.count("consistent"),
+        verdicts.count("inconsistent"),
+        verdicts.count("not_judged"),
+    )
+    assert report["document"]["sha256"] == ENTRIES[name]["sha256"]
