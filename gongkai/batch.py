@@ -162,13 +162,40 @@ def run_batch(
     Dask cluster when no address is given). Progress and the summary go to ``stream``
     (default stderr) unless ``quiet``.
     """
-    from gongkai.batchrun.assemble import assemble
-    from gongkai.batchrun.executors import default_jobs, make_executor
+    from gongkai.batchrun.lock import output_lock
 
     started = time.perf_counter()
     settings = Settings.resolve(settings)
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
+    with output_lock(outdir):
+        return _run_batch(
+            inputs, outdir, settings, from_list=from_list, jobs=jobs, use_cache=use_cache, cache_dir=cache_dir,
+            executor=executor, scheduler=scheduler, duckdb_path=duckdb_path, parquet=parquet, quiet=quiet,
+            stream=stream, started=started,
+        )
+
+
+def _run_batch(
+    inputs: Iterable[str],
+    outdir: Path,
+    settings: Settings,
+    *,
+    from_list: str | None,
+    jobs: int | None,
+    use_cache: bool,
+    cache_dir: str | None,
+    executor: str,
+    scheduler: str | None,
+    duckdb_path: str | None,
+    parquet: bool,
+    quiet: bool,
+    stream: TextIO | None,
+    started: float,
+) -> BatchSummary:
+    from gongkai.batchrun.assemble import assemble
+    from gongkai.batchrun.executors import default_jobs, make_executor
+
     stream = stream or sys.stderr
     code_fingerprint.cache_clear()  # the code on disk now, not when this process first looked
     paths = expand_inputs(inputs, from_list)

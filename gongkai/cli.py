@@ -13,12 +13,28 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from gongkai import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE, EXIT_INTERNAL = 0, 1, 2, 3
 FAIL_LEVELS = {"error": ("error",), "warning": ("error", "warning"), "info": ("error", "warning", "info"), "never": ()}
+
+
+def rule_ids(text: str) -> tuple[str, ...]:
+    """A comma-separated list of rule ids or prefixes (``rate,sum.table_row``), each known."""
+    from gongkai.validate import REGISTRY
+    from gongkai.validate.rules import load_rules
+
+    load_rules()
+    wanted = tuple(part.strip() for part in text.split(",") if part.strip())
+    known = [*REGISTRY, "internal"]
+    unknown = [w for w in wanted if not any(r == w or r.startswith(w + ".") for r in known)]
+    if not wanted or unknown:
+        named = "、".join(unknown) if unknown else repr(text)
+        raise argparse.ArgumentTypeError(f"未知的规则：{named}；可用的规则：{', '.join(REGISTRY)}")
+    return wanted
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,12 +61,18 @@ def build_parser() -> argparse.ArgumentParser:
             default="never",
             help="exit with code 1 when a finding of this severity or worse is reported (default: never)",
         )
-        sub.add_argument("--rules", nargs="*", default=(), metavar="ID", help="run only these rules (id or prefix)")
-        sub.add_argument("--skip-rules", nargs="*", default=(), metavar="ID", help="skip these rules (id or prefix)")
+        sub.add_argument("--rules", type=rule_ids, default=(), metavar="ID,…", help="run only these rules (ids or prefixes, comma-separated)")
+        sub.add_argument("--skip-rules", type=rule_ids, default=(), metavar="ID,…", help="skip these rules (ids or prefixes, comma-separated)")
 
-    check = commands.add_parser("check", help="check one document and report what does not add up")
-    check.add_argument("file", help="PDF, DOCX, XLSX, HTML or text file")
-    check.add_argument("--format", choices=("text", "json", "csv", "md", "html"), default="text", help="output format (default: text)")
+    check = commands.add_parser("check", help="check documents and report what does not add up, one report each")
+    check.add_argument("files", nargs="+", metavar="FILE", help="PDF, DOCX, XLSX, HTML or text files; - reads standard input")
+    check.add_argument(
+        "--format", choices=("text", "json", "csv", "md", "html"), default=None, help="output format (default: from -o's extension, else text)"
+    )
+    check.add_argument("-o", "--output", default=None, metavar="FILE", help="write the report(s) to FILE instead of standard output")
+    check.add_argument(
+        "--min-severity", choices=("info", "warning", "error"), default="info", help="show only findings of this severity or worse"
+    )
     rule_options(check)
     check.add_argument("--no-colour", "--no-color", dest="colour", action="store_false", help="plain text output")
     check.add_argument(
@@ -115,9 +137,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _fail(exc: Exception, debug: bool) -> int:
-    from gongkai.errors import UnreadableInput
+    from gongkai.errors import OutputBusy, UnreadableInput
 
-    if isinstance(exc, UnreadableInput):
+    if isinstance(exc, UnreadableInput | OutputBusy):
         print(f"gongkai: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
     if debug:
@@ -140,32 +162,77 @@ def _settings(args: argparse.Namespace, **extra: Any):  # type: ignore[no-untype
 
 
 def _check(args: argparse.Namespace) -> int:
-    from gongkai.api import check
+    from gongkai.errors import UnreadableInput
+    from gongkai.export.render import format_for, render
 
-    report = check(args.file, _settings(args))
-    out = sys.stdout
-    if args.format == "json":
+    fmt = args.format or (format_for(args.output) if args.output else None) or "text"
+    if fmt == "html" and len(args.files) > 1:
+        print("gongkai: --format html 一次只写一个文件的报告（每个文件是一张完整的网页）", file=sys.stderr)
+        return EXIT_UNREADABLE
+    settings = _settings(args)
+    failing = FAIL_LEVELS[args.fail_on]
+    worst = EXIT_OK
+    parts: list[str] = []
+    reports = []
+    for name in args.files:
+        try:
+            report = _checked(name, settings)
+        except UnreadableInput as exc:
+            print(f"gongkai: {exc}", file=sys.stderr)
+            worst = max(worst, EXIT_UNREADABLE)
+            continue
+        if any(f.severity in failing for f in report.findings):
+            worst = max(worst, EXIT_FINDINGS)
+        shown = _at_least(report, args.min_severity)
+        reports.append(shown)
+        if fmt != "json":
+            parts.append(render(shown, fmt, colour=args.colour and not args.output and _is_terminal(), explain=args.explain))
+    text = _joined(fmt, parts, reports, args.explain)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return worst
+
+
+def _checked(name: str, settings: Any):  # type: ignore[no-untyped-def]
+    """The report of one file, ``-`` being standard input."""
+    from gongkai.api import analyse, check, report
+
+    if name != "-":
+        return check(name, settings)
+    from gongkai.extract import extract_bytes
+
+    return report(analyse(extract_bytes(sys.stdin.buffer.read(), "<stdin>", settings), settings), settings)
+
+
+def _at_least(report: Any, severity: str):  # type: ignore[no-untyped-def]
+    """The report with only the findings of ``severity`` or worse."""
+    from dataclasses import replace
+
+    keep = FAIL_LEVELS[severity]
+    return replace(report, findings=tuple(f for f in report.findings if f.severity in keep))
+
+
+def _joined(fmt: str, parts: list[str], reports: list[Any], explain: bool) -> str:
+    """The reports of several files as one output: a JSON array, one CSV header, texts one after another."""
+    if fmt == "json":
         from gongkai.export.json_report import report_json
 
-        out.write(report_json(report, explain=args.explain) + "\n")
-    elif args.format == "csv":
-        from gongkai.export.csv_report import write_findings_csv
+        if len(reports) == 1:
+            return report_json(reports[0], explain=explain) + "\n"
+        from gongkai.export.explain import report_dict
 
-        write_findings_csv(report, out)
-    elif args.format == "md":
-        from gongkai.export.markdown import report_markdown
+        return json.dumps([report_dict(r, explain) for r in reports], ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv" and len(parts) > 1:
+        return parts[0] + "".join(part.split("\n", 1)[1] for part in parts[1:])
+    return "\n".join(parts)
 
-        out.write(report_markdown(report))
-    elif args.format == "html":
-        from gongkai.export.html_report import report_html
 
-        out.write(report_html(report))
-    else:
-        from gongkai.export.terminal import write_report
+def _is_terminal() -> bool:
+    from gongkai.export.terminal import use_colour
 
-        write_report(report, out, colour=None if args.colour else False, explain=args.explain)
-    failing = FAIL_LEVELS[args.fail_on]
-    return EXIT_FINDINGS if any(f.severity in failing for f in report.findings) else EXIT_OK
+    return use_colour(sys.stdout)
 
 
 def _annotate(args: argparse.Namespace) -> int:
@@ -196,7 +263,11 @@ def _text(args: argparse.Namespace) -> int:
 
 def _extract(args: argparse.Namespace) -> int:
     from gongkai.batch import run_batch
+    from gongkai.batchrun.inputs import unmatched_inputs
 
+    unmatched = unmatched_inputs(args.inputs)
+    for name in unmatched:
+        print(f"gongkai: {name}: 没有这个文件，或没有匹配的文档（其余输入照常处理）", file=sys.stderr)
     settings = _settings(args, timeout_seconds=args.timeout, max_pages=args.max_pages)
     summary = run_batch(
         inputs=args.inputs,
@@ -212,7 +283,7 @@ def _extract(args: argparse.Namespace) -> int:
         parquet=not args.no_parquet,
         quiet=args.quiet,
     )
-    return EXIT_OK if summary.files_total else EXIT_UNREADABLE
+    return EXIT_OK if summary.files_total and not unmatched else EXIT_UNREADABLE
 
 
 def _rules(args: argparse.Namespace) -> int:

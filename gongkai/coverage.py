@@ -43,14 +43,14 @@ class Coverage:
         return self.checks_consistent + self.checks_inconsistent + self.checks_not_judged
 
     def line(self) -> str:
-        """One line for the terminal, in Chinese: 「核对了 57 处算式，全部相符；6 处无法判断 …」."""
+        """One line for the terminal, in Chinese: 「核对了 57 处，全部相符；6 处无法判断 …」."""
         judged = self.checks_consistent + self.checks_inconsistent
         if judged == 0:
-            verdict = "没有可核对的算式"
+            verdict = "没有可核对之处"
         elif self.checks_inconsistent == 0:
-            verdict = f"核对了 {judged} 处算式，全部相符"
+            verdict = f"核对了 {judged} 处，全部相符"
         else:
-            verdict = f"核对了 {judged} 处算式，{self.checks_inconsistent} 处不符"
+            verdict = f"核对了 {judged} 处，{self.checks_inconsistent} 处不符"
         if self.checks_not_judged:
             verdict += f"；{self.checks_not_judged} 处无法判断"
         parts = [verdict]

@@ -43,3 +43,12 @@ class UnreadableInput(GongkaiError):
         self.kind = kind
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
+
+
+class OutputBusy(GongkaiError):
+    """An output directory another run is writing (``gongkai extract`` holds a lock on it)."""
+
+    def __init__(self, path: str, holder: str) -> None:
+        self.path = str(path)
+        self.holder = holder
+        super().__init__(f"{self.path}: 另一个 gongkai extract（进程 {holder}）正在写入这个目录，请等它结束或换一个输出目录")

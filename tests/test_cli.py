@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from gongkai.api import check
-from gongkai.cli import build_parser, main
+from gongkai.cli import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, build_parser, main
 from gongkai.crossdoc import CROSS_RULES
 from gongkai.schemas.datapackage import FINDINGS
 from gongkai.validate import REGISTRY
@@ -114,7 +114,7 @@ def test_check_text_marks_figures_with_brackets_when_not_a_terminal(
     assert out.splitlines()[:4] == [
         str(with_error),
         f"部门决算 · 2023年度 · 某区某局 · 1页 · {len(report.facts)}个数字",
-        "核对了 4 处算式，2 处不符（应有的 9 张标准表识别出 0 张，正文 6 个数字中 6 个已对应到算式）",
+        "核对了 4 处，2 处不符（应有的 9 张标准表识别出 0 张，正文 6 个数字中 6 个已对应到算式）",
         f"{counts['error']} 个错误，{counts['warning']} 个警告，{counts['info']} 个提示",
     ]
     assert "错误 rate.stated  第1页" in out.splitlines()
@@ -206,7 +206,9 @@ def test_rules_markdown_lists_every_registered_rule(capsys: pytest.CaptureFixtur
 
 EXPECTED_OPTIONS = {
     "schema": set(),
-    "check": {"--format", "--fail-on", "--rules", "--skip-rules", "--no-colour", "--pdf-backend", "--debug"},
+    "check": {
+        "--format", "--output", "--min-severity", "--fail-on", "--rules", "--skip-rules", "--no-colour", "--pdf-backend", "--debug"
+    },
     "text": {"--pdf-backend", "--debug"},
     "annotate": {"--output", "--fail-on", "--rules", "--skip-rules", "--pdf-backend", "--debug"},
     "extract": {
@@ -300,3 +302,83 @@ def test_options_shown_with_a_readme_command_exist() -> None:
             continue
         for option in re.findall(r"(?<![\w-])(--?[a-z][\w-]*)", line.split("gongkai", 1)[1]):
             assert option in options_of(names[0]), (names[0], option)
+
+
+# --- several files, -o, standard input, rule ids, severities ------------------------------
+
+
+def test_check_several_files_gives_one_report_each_and_the_worst_exit_code(
+    with_error: Path, without_error: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "missing.pdf"
+    code = main(["check", str(without_error), str(with_error), str(missing), "--format", "json", "--fail-on", "error"])
+    captured = capsys.readouterr()
+    assert code == EXIT_UNREADABLE  # the unreadable file is worse than the findings of the other
+    reports = json.loads(captured.out)
+    assert [Path(r["document"]["source"]).name for r in reports] == ["without_error.txt", "with_error.txt"]
+    assert captured.err == f"gongkai: {missing}: 文件不存在\n"
+    assert main(["check", str(without_error), str(with_error), "--fail-on", "error"]) == EXIT_FINDINGS
+
+
+def test_check_writes_to_a_file_in_the_format_of_its_extension(with_error: Path, tmp_path: Path) -> None:
+    out = tmp_path / "report.csv"
+    assert main(["check", str(with_error), str(with_error), "-o", str(out)]) == EXIT_OK
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("doc_id,finding_id,check_id,rule,")
+    assert sum(1 for line in lines if line.startswith("doc_id,")) == 1  # one header for both files
+    assert len(lines) == 1 + 2 * len(check(with_error).findings)
+    page = tmp_path / "report.html"
+    assert main(["check", str(with_error), "-o", str(page)]) == EXIT_OK
+    assert page.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
+
+
+def test_check_reads_standard_input(with_error: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(with_error.read_bytes()), encoding="utf-8"))
+    assert main(["check", "-", "--format", "json"]) == EXIT_OK
+    report = json.loads(capsys.readouterr().out)
+    assert report["document"]["source"] == "<stdin>"
+    assert [f["rule"] for f in report["findings"]] == [f.rule for f in check(with_error).findings]
+
+
+def test_rules_are_comma_separated_and_checked(with_error: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(with_error), "--rules", "rate,sum.breakdown", "--format", "json"]) == EXIT_OK
+    rules = {f["rule"] for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert rules and all(r.startswith(("rate.", "sum.breakdown")) for r in rules)
+    with pytest.raises(SystemExit) as exited:
+        main(["check", str(with_error), "--rules", "rate,no.such_rule"])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert "未知的规则：no.such_rule" in err and "rate.stated" in err
+
+
+def test_min_severity_shows_only_the_worse_findings(with_error: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(with_error), "--format", "json", "--min-severity", "error"]) == EXIT_OK
+    severities = {f["severity"] for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert severities == {"error"}
+
+
+def test_extract_says_which_inputs_name_nothing(with_error: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pattern = str(tmp_path / "*.zzz")
+    code = main(["extract", str(with_error), pattern, "-o", str(tmp_path / "out"), "--quiet"])
+    assert code == EXIT_UNREADABLE
+    assert f"gongkai: {pattern}: 没有这个文件，或没有匹配的文档" in capsys.readouterr().err
+    assert (tmp_path / "out" / "documents.csv").read_text(encoding="utf-8").count("\n") == 2  # the other input was read
+
+
+def test_extract_refuses_an_output_directory_another_run_holds(with_error: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import fcntl
+
+    from gongkai.batchrun.lock import LOCK_NAME
+
+    out = tmp_path / "out"
+    out.mkdir()
+    with (out / LOCK_NAME).open("a+") as held:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)
+        held.write("4242\n")
+        held.flush()
+        assert main(["extract", str(with_error), "-o", str(out), "--quiet"]) == EXIT_UNREADABLE
+    assert "另一个 gongkai extract（进程 4242）正在写入这个目录" in capsys.readouterr().err
+    assert not (out / "documents.csv").exists()
+    assert main(["extract", str(with_error), "-o", str(out), "--quiet"]) == EXIT_OK  # released: the next run goes

@@ -37,7 +37,7 @@ def test_a_budget_pdf_with_nine_tables() -> None:
         "checks": 624,
     }
     assert report.coverage.line() == (
-        "核对了 621 处算式，3 处不符；3 处无法判断"
+        "核对了 621 处，3 处不符；3 处无法判断"
         "（识别标准表 9 张，表内 259 行中 239 行经算式核对，正文 191 个数字中 118 个已对应到算式）"
     )
     # every inconsistent check is reported by exactly one finding, and every finding by its check
@@ -52,13 +52,13 @@ def test_a_final_accounts_pdf_counts_the_nine_tables_it_must_publish() -> None:
     coverage = report.coverage
     assert (coverage.tables_expected, coverage.tables_expected_found, coverage.tables_recognised) == (9, 9, 10)
     assert (coverage.table_rows, coverage.table_rows_verified) == (139, 139)
-    assert coverage.line().startswith("核对了 220 处算式，2 处不符；9 处无法判断（应有的 9 张标准表识别出 9 张，")
+    assert coverage.line().startswith("核对了 220 处，2 处不符；9 处无法判断（应有的 9 张标准表识别出 9 张，")
 
 
 def test_a_pasted_text_without_tables() -> None:
     report = report_of("corpus/fujian/pingtan_2016_water_service_center_budget.txt")
     assert report.verdicts() == {"consistent": 4, "inconsistent": 1, "not_judged": 0}
-    assert report.coverage.line() == "核对了 5 处算式，1 处不符（正文 24 个数字中 19 个已对应到算式）"
+    assert report.coverage.line() == "核对了 5 处，1 处不符（正文 24 个数字中 19 个已对应到算式）"
     assert [f.rule for f in report.findings] == ["sum.breakdown"]
     (failed,) = [c for c in report.checks if c.verdict == "inconsistent"]
     assert failed.check_id == report.findings[0].check_id and failed.rule == "sum.breakdown"

@@ -55,6 +55,12 @@ def expand_inputs(inputs: Iterable[str], from_list: str | None = None) -> list[P
     return found
 
 
+def unmatched_inputs(inputs: Iterable[str]) -> list[str]:
+    """The inputs that name no file: a path that does not exist, a glob or a folder that matches
+    no document."""
+    return [name for name in inputs if not any(p.exists() for p in _candidates(name))]
+
+
 def _candidates(name: str) -> list[Path]:
     path = Path(name)
     if path.is_dir():

@@ -13,4 +13,4 @@ def write_findings_csv(report: Report, stream: TextIO) -> None:
     """Write the findings of one report as CSV with a header."""
     writer = csv.DictWriter(stream, fieldnames=[c.name for c in FINDINGS], lineterminator="\n")
     writer.writeheader()
-    writer.writerows(finding_row(report.document.doc_id, f) for f in report.findings)
+    writer.writerows(finding_row(report.document.doc_id, f, i) for i, f in enumerate(report.findings, start=1))

@@ -18,7 +18,9 @@ def inputs(good_files: list[Path], bad_files: dict[Path, str], copies: dict[Path
 
 def extract(outdir: Path, inputs: list[str], *options: str) -> None:
     done = run_cli("extract", *inputs, "-o", outdir, *options)
-    assert done.returncode == 0, done.stderr
+    # the inputs name a file that does not exist: reported, the rest read, exit code 2
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.count("没有这个文件，或没有匹配的文档") == 1
     assert "2 重复" in done.stderr
     assert "见 duplicates.csv" in done.stderr
     assert len(csv_rows(outdir / "duplicates.csv")) == 3
