@@ -163,7 +163,7 @@ def _against_tables(digest: dict[str, Any], fact: Fact, cells: list[Fact], other
         stated=shown(fact),
         expected=shown(cell),
     )
-    return CrossResult(digest["doc_id"], other["doc_id"], check_of(finding), replace(finding, evidence=(*finding.evidence, cell.evidence)))
+    return _failed(digest["doc_id"], other, finding, cell)
 
 
 def compare_all(digests: Iterable[dict[str, Any]]) -> list[CrossResult]:
@@ -248,7 +248,7 @@ def _change(
         stated=_signed_text(change),
         expected=f"{'-' if implied.mid < 0 else ''}{expected}",
     )
-    return CrossResult(doc_id, other["doc_id"], _check_of(finding), replace(finding, evidence=(*finding.evidence, last.evidence)))
+    return _failed(doc_id, other, finding, last)
 
 
 def _rate(
@@ -274,7 +274,7 @@ def _rate(
         stated=f"{signed}%",
         expected=percent(implied.mid),
     )
-    return CrossResult(doc_id, other["doc_id"], _check_of(finding), replace(finding, evidence=(*finding.evidence, last.evidence)))
+    return _failed(doc_id, other, finding, last)
 
 
 def _flat(doc_id: str, claim: dict[str, Any], current: Fact, prior: Interval, other: dict[str, Any], last: Fact) -> CrossResult:
@@ -291,7 +291,7 @@ def _flat(doc_id: str, claim: dict[str, Any], current: Fact, prior: Interval, ot
         stated=shown(current),
         expected=shown(last),
     )
-    return CrossResult(doc_id, other["doc_id"], _check_of(finding), replace(finding, evidence=(*finding.evidence, last.evidence)))
+    return _failed(doc_id, other, finding, last)
 
 
 def _stale(digest: dict[str, Any], claim: dict[str, Any], current: Fact, previous: Year) -> Iterator[CrossResult]:
@@ -307,14 +307,13 @@ def _stale(digest: dict[str, Any], claim: dict[str, Any], current: Fact, previou
                     stated=shown(current),
                     expected=shown(own),
                 )
-                yield CrossResult(
-                    digest["doc_id"], other["doc_id"], _check_of(finding), replace(finding, evidence=(*finding.evidence, last.evidence))
-                )
+                yield _failed(digest["doc_id"], other, finding, last)
                 return
 
 
-def _check_of(finding: Finding) -> Check:
-    return check_of(finding)
+def _failed(doc_id: str, other: dict[str, Any], finding: Finding, theirs: Fact) -> CrossResult:
+    """A failed check between two documents: its finding cites the other document's figure too."""
+    return CrossResult(doc_id, other["doc_id"], check_of(finding), replace(finding, evidence=(*finding.evidence, theirs.evidence)))
 
 
 def _word(fact: Fact) -> str:

@@ -71,8 +71,8 @@ def fact_from(data: dict[str, Any]) -> Fact:
 
 
 def department_key(name: str | None) -> str | None:
-    """One department however its publications name it: 中国共产党江苏省委员会办公厅, 中共江苏省委办公厅
-    and 江苏省委办公厅 are one key (the party prefix dropped, 省委员会 shortened to 省委)."""
+    """One department however its publications name it: 中国共产党某某省委员会办公厅, 中共某某省委办公厅
+    and 某某省委办公厅 are one key (the party prefix dropped, 省委员会 shortened to 省委)."""
     if not name:
         return None
     text = re.sub(r"\s+", "", name).replace("中国共产党", "中共")
