@@ -110,6 +110,13 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--format", choices=("text", "md"), default="text")
 
     commands.add_parser("schema", help="print the JSON Schema of check --format json (the fields of the dataset too)")
+
+    serve = commands.add_parser("serve", help="a local web page: drop a file, see every finding on its page")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=int, default=8765, help="port (default: 8765; 0 picks a free one)")
+    serve.add_argument("--max-pages", type=int, default=None, help="pages allowed per upload")
+    serve.add_argument("--max-mb", type=int, default=50, help="megabytes allowed per upload (default: 50)")
+    serve.add_argument("--timeout", type=float, default=None, help="seconds allowed per upload")
     return parser
 
 
@@ -120,7 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_UNREADABLE
-    handler = {"check": _check, "annotate": _annotate, "text": _text, "extract": _extract, "rules": _rules, "schema": _schema}[
+    handler = {"check": _check, "annotate": _annotate, "text": _text, "extract": _extract, "rules": _rules, "schema": _schema, "serve": _serve}[
         args.command
     ]
     try:
@@ -305,6 +312,21 @@ def _schema(args: argparse.Namespace) -> int:
     from gongkai.schemas.json_schema import report_schema
 
     print(json.dumps(report_schema(), ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    try:
+        import uvicorn
+
+        from gongkai.serve import create_app
+    except ImportError:
+        print("gongkai: serve 需要额外的依赖：pip install 'gongkai[serve]'", file=sys.stderr)
+        return EXIT_UNREADABLE
+    settings = _settings(args, max_pages=args.max_pages, timeout_seconds=args.timeout, max_bytes=args.max_mb * 1024 * 1024)
+    where = "只在本机" if args.host in ("127.0.0.1", "localhost", "::1") else "注意：对网络上的其他机器开放"
+    print(f"gongkai serve：http://{args.host}:{args.port}/ （{where}；Ctrl+C 停止）", file=sys.stderr)
+    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="warning")
     return EXIT_OK
 
 

@@ -206,6 +206,7 @@ def test_rules_markdown_lists_every_registered_rule(capsys: pytest.CaptureFixtur
 
 EXPECTED_OPTIONS = {
     "schema": set(),
+    "serve": {"--host", "--port", "--max-pages", "--max-mb", "--timeout"},
     "check": {
         "--format", "--output", "--min-severity", "--fail-on", "--rules", "--skip-rules", "--no-colour", "--pdf-backend", "--debug"
     },

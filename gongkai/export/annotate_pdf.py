@@ -75,17 +75,17 @@ def placements(report: Report) -> list[Placement]:
 
 
 def _cited_boxes(finding: Finding, evidence: Evidence, facts: Iterable[Fact]) -> list[BBox]:
+    """The boxes of the figures a finding cites that stand in this evidence: the facts it names
+    (``fact_ids``) — so a table figure is marked in its own cell, never where an equal value
+    stands beside it — or, for a finding that names none, the facts printing its figures."""
+    cited = set(finding.fact_ids)
     figures = set(finding.figures)
     boxes: list[BBox] = []
     for fact in facts:
         own = fact.evidence
-        if (
-            own.bbox is not None
-            and own.page == evidence.page
-            and own.start < evidence.end
-            and evidence.start < own.end
-            and format_decimal(fact.value) in figures
-        ):
+        if own.bbox is None or own.page != evidence.page or not (own.start < evidence.end and evidence.start < own.end):
+            continue
+        if (fact.fact_id in cited) if cited else (format_decimal(fact.value) in figures):
             boxes.append(own.bbox)
     return boxes
 

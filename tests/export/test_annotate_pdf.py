@@ -375,3 +375,31 @@ def test_annotate_help_lists_its_options(capsys: pytest.CaptureFixture[str]) -> 
     assert out.startswith("usage: gongkai annotate")
     for option in options:
         assert option in out, option
+
+
+@pytest.mark.parametrize("which", ["putuo", "demo_sample"])
+def test_each_finding_is_marked_over_the_cells_it_cites_and_no_other(which: str) -> None:
+    """A table finding citing 60.50 of one column is not also marked on the 60.50 of the next."""
+    from gongkai.export.annotate_pdf import placements
+
+    if which == "putuo":
+        source = need(PUTUO)
+    else:
+        from tests.builders.sample import make_sample
+
+        source = make_sample()
+    report = check(source)
+    by_id = {f.fact_id: f for f in report.facts}
+    placed: dict[int, set[tuple[int, tuple[float, ...]]]] = {}
+    for placement in placements(report):
+        placed.setdefault(id(placement.finding), set()).add((placement.page, tuple(placement.bbox)))
+    assert placed, "no finding was placed"
+    for finding in report.findings:
+        if not finding.fact_ids or id(finding) not in placed:
+            continue
+        cited = {
+            (by_id[i].evidence.page, tuple(by_id[i].evidence.bbox))
+            for i in finding.fact_ids
+            if by_id[i].evidence.bbox is not None
+        }
+        assert placed[id(finding)] <= cited, finding.message
