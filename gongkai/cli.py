@@ -47,11 +47,11 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def common(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("--pdf-backend", choices=("pdfium", "plumber"), help="PDF reader (default: pdfium)")
+        sub.add_argument("--pdf-backend", choices=("pdfium", "plumber"), help="PDF 读取方式（默认 pdfium）")
         sub.add_argument(
             "--debug",
             action="store_true",
-            help="show tracebacks of internal errors (a failing table reader, matcher or rule raises instead of becoming an internal finding)",
+            help="显示内部错误的详细信息（出错的表格读取、匹配或规则直接报错，而不是记为 internal 发现）",
         )
 
     def rule_options(sub: argparse.ArgumentParser) -> None:
@@ -59,64 +59,64 @@ def build_parser() -> argparse.ArgumentParser:
             "--fail-on",
             choices=tuple(FAIL_LEVELS),
             default="never",
-            help="exit with code 1 when a finding of this severity or worse is reported (default: never)",
+            help="有这一严重程度或更严重的发现时以退出码 1 结束（默认 never：不因发现而改变退出码）",
         )
-        sub.add_argument("--rules", type=rule_ids, default=(), metavar="ID,…", help="run only these rules (ids or prefixes, comma-separated)")
-        sub.add_argument("--skip-rules", type=rule_ids, default=(), metavar="ID,…", help="skip these rules (ids or prefixes, comma-separated)")
+        sub.add_argument("--rules", type=rule_ids, default=(), metavar="ID,…", help="只运行这些规则（规则编号或前缀，逗号分隔，如 rate,sum.table_row）")
+        sub.add_argument("--skip-rules", type=rule_ids, default=(), metavar="ID,…", help="跳过这些规则（规则编号或前缀，逗号分隔）")
 
-    check = commands.add_parser("check", help="check documents and report what does not add up, one report each")
-    check.add_argument("files", nargs="+", metavar="FILE", help="PDF, DOCX, XLSX, HTML or text files; - reads standard input")
+    check = commands.add_parser("check", help="核对文件，列出对不上的数字，每个文件一份报告")
+    check.add_argument("files", nargs="+", metavar="FILE", help="PDF、DOCX、XLSX、HTML 或文本文件；- 表示从标准输入读取")
     check.add_argument(
-        "--format", choices=("text", "json", "csv", "md", "html"), default=None, help="output format (default: from -o's extension, else text)"
+        "--format", choices=("text", "json", "csv", "md", "html"), default=None, help="输出格式（默认按 -o 文件的扩展名，否则为 text）"
     )
-    check.add_argument("-o", "--output", default=None, metavar="FILE", help="write the report(s) to FILE instead of standard output")
+    check.add_argument("-o", "--output", default=None, metavar="FILE", help="把报告写入 FILE，而不是标准输出")
     check.add_argument(
-        "--min-severity", choices=("info", "warning", "error"), default="info", help="show only findings of this severity or worse"
+        "--min-severity", choices=("info", "warning", "error"), default="info", help="只显示这一严重程度或更严重的发现"
     )
     rule_options(check)
-    check.add_argument("--no-colour", "--no-color", dest="colour", action="store_false", help="plain text output")
+    check.add_argument("--no-colour", "--no-color", dest="colour", action="store_false", help="不用颜色")
     check.add_argument(
-        "--explain", action="store_true", help="under each finding, how each of its figures was bound and whether that is certain"
+        "--explain", action="store_true", help="在每条发现下说明其中每个数字是如何对应的、对应是否确定"
     )
     common(check)
 
-    annotate = commands.add_parser("annotate", help="write a copy of a PDF with each finding highlighted where it is")
-    annotate.add_argument("file", help="the PDF to check")
-    annotate.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="where the annotated copy goes")
+    annotate = commands.add_parser("annotate", help="生成一份 PDF 副本，在每条发现所在位置加高亮")
+    annotate.add_argument("file", help="要核对的 PDF")
+    annotate.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="标注后的副本写到哪里")
     rule_options(annotate)
     common(annotate)
 
-    text = commands.add_parser("text", help="print the normalised text the matchers read")
+    text = commands.add_parser("text", help="打印规范化后的文本（匹配器读到的内容）")
     text.add_argument("file")
     common(text)
 
-    extract = commands.add_parser("extract", help="extract many documents into a dataset (CSV, Parquet, datapackage.json)")
-    extract.add_argument("inputs", nargs="*", metavar="INPUT", help="files, directories or glob patterns")
-    extract.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="where the dataset goes")
-    extract.add_argument("--from-list", metavar="FILE", help="read input paths from FILE, one per line")
-    extract.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: number of cores)")
-    extract.add_argument("--timeout", type=float, default=None, help="seconds allowed per file")
-    extract.add_argument("--max-pages", type=int, default=None, help="pages allowed per file")
-    extract.add_argument("--no-cache", action="store_true", help="ignore and do not write the result cache")
-    extract.add_argument("--cache-dir", default=None, help="result cache directory (default: OUTDIR/.cache)")
-    extract.add_argument("--executor", choices=("local", "dask"), default="local", help="where files are processed")
-    extract.add_argument("--scheduler", default=None, metavar="ADDRESS", help="Dask scheduler address (with --executor dask)")
-    extract.add_argument("--duckdb", default=None, metavar="FILE", help="also load the tables into this DuckDB database")
-    extract.add_argument("--no-parquet", action="store_true", help="write CSV only")
-    extract.add_argument("--quiet", action="store_true", help="no progress output")
+    extract = commands.add_parser("extract", help="批量提取文件，生成数据集（CSV、Parquet、datapackage.json）")
+    extract.add_argument("inputs", nargs="*", metavar="INPUT", help="文件、目录或通配符")
+    extract.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="数据集输出目录")
+    extract.add_argument("--from-list", metavar="FILE", help="从 FILE 读取输入路径，每行一个")
+    extract.add_argument("-j", "--jobs", type=int, default=None, help="工作进程数（默认等于 CPU 核数）")
+    extract.add_argument("--timeout", type=float, default=None, help="每个文件允许的秒数")
+    extract.add_argument("--max-pages", type=int, default=None, help="每个文件允许的页数")
+    extract.add_argument("--no-cache", action="store_true", help="不读也不写结果缓存")
+    extract.add_argument("--cache-dir", default=None, help="结果缓存目录（默认 OUTDIR/.cache）")
+    extract.add_argument("--executor", choices=("local", "dask"), default="local", help="在哪里处理文件")
+    extract.add_argument("--scheduler", default=None, metavar="ADDRESS", help="Dask 调度器地址（配合 --executor dask）")
+    extract.add_argument("--duckdb", default=None, metavar="FILE", help="同时把各表载入这个 DuckDB 数据库")
+    extract.add_argument("--no-parquet", action="store_true", help="只写 CSV")
+    extract.add_argument("--quiet", action="store_true", help="不显示进度")
     common(extract)
 
-    rules = commands.add_parser("rules", help="list the validation rules")
+    rules = commands.add_parser("rules", help="列出全部核对规则")
     rules.add_argument("--format", choices=("text", "md"), default="text")
 
-    commands.add_parser("schema", help="print the JSON Schema of check --format json (the fields of the dataset too)")
+    commands.add_parser("schema", help="打印 check 的 JSON 报告的 JSON Schema（也是数据集的字段）")
 
-    serve = commands.add_parser("serve", help="a local web page: drop a file, see every finding on its page")
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
-    serve.add_argument("--port", type=int, default=8765, help="port (default: 8765; 0 picks a free one)")
-    serve.add_argument("--max-pages", type=int, default=None, help="pages allowed per upload")
-    serve.add_argument("--max-mb", type=int, default=50, help="megabytes allowed per upload (default: 50)")
-    serve.add_argument("--timeout", type=float, default=None, help="seconds allowed per upload")
+    serve = commands.add_parser("serve", help="本机网页：拖入文件，在原页面上查看每条发现")
+    serve.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1，只对本机开放）")
+    serve.add_argument("--port", type=int, default=8765, help="端口（默认 8765；0 表示任选一个空闲端口）")
+    serve.add_argument("--max-pages", type=int, default=None, help="每次上传允许的页数")
+    serve.add_argument("--max-mb", type=int, default=50, help="每次上传允许的 MB 数（默认 50）")
+    serve.add_argument("--timeout", type=float, default=None, help="每次上传允许的秒数")
     return parser
 
 

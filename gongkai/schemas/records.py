@@ -199,6 +199,16 @@ class Statement:
         }
 
 
+def _known(value: str, allowed: tuple[str, ...], what: str) -> None:
+    if value not in allowed:
+        raise ValueError(f"unknown {what} {value!r}")
+
+
+def first_page(evidence: tuple[Evidence, ...]) -> int | None:
+    """The page of the first piece of evidence, if any."""
+    return evidence[0].page if evidence else None
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """Something that does not add up (or deserves a reader's attention)."""
@@ -217,15 +227,13 @@ class Finding:
     check_id: int | None = None  # the check it came from (numbered per document)
 
     def __post_init__(self) -> None:
-        if self.severity not in SEVERITIES:
-            raise ValueError(f"unknown severity {self.severity!r}")
-        if self.category not in CATEGORIES:
-            raise ValueError(f"unknown category {self.category!r}")
+        _known(self.severity, SEVERITIES, "severity")
+        _known(self.category, CATEGORIES, "category")
 
     @property
     def page(self) -> int | None:
         """The page of the first piece of evidence."""
-        return self.evidence[0].page if self.evidence else None
+        return first_page(self.evidence)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""
@@ -267,15 +275,13 @@ class Check:
     check_id: int | None = None
 
     def __post_init__(self) -> None:
-        if self.verdict not in VERDICTS:
-            raise ValueError(f"unknown verdict {self.verdict!r}")
-        if self.category not in CATEGORIES:
-            raise ValueError(f"unknown category {self.category!r}")
+        _known(self.verdict, VERDICTS, "verdict")
+        _known(self.category, CATEGORIES, "category")
 
     @property
     def page(self) -> int | None:
         """The page of the first piece of evidence."""
-        return self.evidence[0].page if self.evidence else None
+        return first_page(self.evidence)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""
