@@ -383,3 +383,21 @@ def test_extract_refuses_an_output_directory_another_run_holds(with_error: Path,
     assert "另一个 gongkai extract（进程 4242）正在写入这个目录" in capsys.readouterr().err
     assert not (out / "documents.csv").exists()
     assert main(["extract", str(with_error), "-o", str(out), "--quiet"]) == EXIT_OK  # released: the next run goes
+
+
+def test_the_readme_sample_output_is_what_the_command_prints(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first screen's sample is an excerpt of the real output: its header is the output's
+    first lines, and each finding it shows is printed, line for line, as shown."""
+    block = re.search(r"```text\n\$ gongkai check (\S+)\n(.*?)```", README.read_text(encoding="utf-8"), flags=re.S)
+    assert block is not None
+    source, sample = block.group(1), block.group(2)
+    monkeypatch.chdir(ROOT)
+    if not (ROOT / source).is_file():
+        pytest.skip(f"{source} is not available")
+    assert main(["check", source]) in (EXIT_OK, EXIT_FINDINGS)
+    printed = capsys.readouterr().out
+    parts = [p.strip("\n") for p in sample.split("\n\n") if p.strip() and p.strip() != "…"]
+    header, findings = parts[0], [p.removesuffix("\n…") for p in parts[1:]]
+    assert printed.startswith(header + "\n\n")
+    for finding in findings:
+        assert "\n" + finding + "\n" in printed, finding.splitlines()[0]
