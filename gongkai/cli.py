@@ -37,14 +37,43 @@ def rule_ids(text: str) -> tuple[str, ...]:
     return wanted
 
 
+class _ChineseHelp(argparse.HelpFormatter):
+    """argparse's own words in Chinese: 用法 for usage."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, prefix="用法：" if prefix is None else prefix)
+
+
+def _in_chinese(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """A parser whose section titles and -h help are Chinese (the flag names stay English)."""
+    parser._positionals.title = "参数"
+    parser._optionals.title = "选项"
+    for action in parser._actions:
+        if isinstance(action, argparse._HelpAction):
+            action.help = "显示这段帮助并退出"
+    return parser
+
+
+class _ChineseParser(argparse.ArgumentParser):
+    """A sub-command's parser, with Chinese section titles and help."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _ChineseHelp)
+        super().__init__(*args, **kwargs)
+        _in_chinese(self)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every command."""
-    parser = argparse.ArgumentParser(
-        prog="gongkai",
-        description="读取预决算公开文件（部门决算、部门预算、绩效自评），提取带出处的数字，核对文中的算术。",
+    parser = _in_chinese(
+        argparse.ArgumentParser(
+            prog="gongkai",
+            description="读取预决算公开文件（部门决算、部门预算、绩效自评），提取带出处的数字，核对文中的算术。",
+            formatter_class=_ChineseHelp,
+        )
     )
-    parser.add_argument("--version", action="version", version=f"gongkai {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument("--version", action="version", version=f"gongkai {__version__}", help="显示版本并退出")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="命令", parser_class=_ChineseParser)
 
     def common(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("--pdf-backend", choices=("pdfium", "plumber"), help="PDF 读取方式（默认 pdfium）")

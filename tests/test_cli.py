@@ -154,7 +154,7 @@ def test_unreadable_file_exits_2_with_one_line(
 
 def test_no_command_prints_help_and_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([]) == 2
-    assert "usage: gongkai" in capsys.readouterr().out
+    assert "用法：gongkai" in capsys.readouterr().out
 
 
 def test_real_process_prints_the_json_contract(with_error: Path) -> None:
@@ -242,7 +242,7 @@ def test_subcommand_help_mentions_its_options(name: str, capsys: pytest.CaptureF
         main([name, "--help"])
     assert exited.value.code == 0
     out = capsys.readouterr().out
-    assert out.startswith(f"usage: gongkai {name}")
+    assert out.startswith(f"用法：gongkai {name}")
     assert EXPECTED_OPTIONS[name] <= options_of(name)
     for option in options_of(name):
         assert option in out, option

@@ -372,7 +372,7 @@ def test_annotate_help_lists_its_options(capsys: pytest.CaptureFixture[str]) -> 
         main(["annotate", "--help"])
     assert exited.value.code == 0
     out = capsys.readouterr().out
-    assert out.startswith("usage: gongkai annotate")
+    assert out.startswith("用法：gongkai annotate")
     for option in options:
         assert option in out, option
 
