@@ -7,6 +7,8 @@ page geometry (TXT, DOCX) leave boxes as ``None``.
 
 from __future__ import annotations
 
+import math
+from array import array
 from dataclasses import dataclass, field
 
 
@@ -38,6 +40,39 @@ class BBox:
         )
 
 
+NO_BOX = math.nan  # the coordinate of a character that has no box of its own (a space put in a gap)
+
+
+@dataclass(frozen=True, slots=True)
+class Glyphs:
+    """The printed box of each character of ``text``.
+
+    ``boxes[4 * i : 4 * i + 4]`` is character ``i``'s ``(x0, top, x1, bottom)``, NaN for a
+    character that was not printed as such (a space standing for a gap, a line break).
+    Kept as a compact ``array('f')``: a figure's highlight is cut from its own characters.
+    """
+
+    text: str
+    boxes: array
+
+    def box(self, start: int, end: int) -> BBox | None:
+        """The union of the boxes of characters ``[start, end)`` that have one."""
+        boxes = self.boxes
+        x0 = top = math.inf
+        x1 = bottom = -math.inf
+        for i in range(max(start, 0), min(end, len(self.text))):
+            left = boxes[4 * i]
+            if left != left:  # NaN: no box
+                continue
+            x0 = min(x0, left)
+            top = min(top, boxes[4 * i + 1])
+            x1 = max(x1, boxes[4 * i + 2])
+            bottom = max(bottom, boxes[4 * i + 3])
+        if x0 == math.inf:
+            return None
+        return BBox(round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))
+
+
 @dataclass(frozen=True, slots=True)
 class TextLine:
     """One line of running text as printed (or as pasted, for text files).
@@ -45,6 +80,7 @@ class TextLine:
     ``page`` is 1-based. ``bbox`` is the line's box when the format has geometry.
     ``gap_before`` is true when a blank line (or a vertical gap wider than a line)
     separates this line from the previous one, which helps paragraph rebuilding.
+    ``glyphs`` holds each character's own box when the format has geometry.
     """
 
     text: str
@@ -52,6 +88,7 @@ class TextLine:
     bbox: BBox | None = None
     gap_before: bool = False
     font_size: float | None = None
+    glyphs: Glyphs | None = field(default=None, compare=False)  # geometry detail, not identity
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +97,8 @@ class RawTable:
 
     ``rows[r][c]`` is the text of the cell whose top-left corner is at ``(r, c)``, or
     ``None`` where the position is covered by a cell spanning from above or the left.
-    ``boxes`` mirrors ``rows`` with each cell's box (``None`` without geometry).
+    ``boxes`` mirrors ``rows`` with each cell's box (``None`` without geometry), ``glyphs``
+    with the boxes of each cell's characters.
     ``undecided`` counts figures a rebuilt table could not place: its rows are then known
     to be incomplete, and no sum over them is to be trusted.
     """
@@ -70,6 +108,7 @@ class RawTable:
     bbox: BBox | None = None
     boxes: tuple[tuple[BBox | None, ...], ...] | None = None
     undecided: int = 0  # figures left out because their column could not be told (a rebuilt table)
+    glyphs: tuple[tuple[Glyphs | None, ...], ...] | None = field(default=None, compare=False)
 
     @property
     def n_cols(self) -> int:

@@ -18,13 +18,14 @@ from __future__ import annotations
 import bisect
 import re
 import statistics
+from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from operator import itemgetter
 from typing import Any, NamedTuple
 
-from gongkai.extract.model import BBox, RawPage, RawTable, TextLine
+from gongkai.extract.model import NO_BOX, BBox, Glyphs, RawPage, RawTable, TextLine
 
 SPACE_GAP = 0.4  # a horizontal gap wider than this many font sizes reads as a space
 PARAGRAPH_GAP = 0.8  # a vertical gap wider than this many line heights is a section gap
@@ -309,28 +310,52 @@ def _attach_spaces(lines: list[LineChars], blanks: list[Char]) -> None:
 
 
 def line_text(chars: Iterable[Char]) -> str:
-    """The text of one line's chars read left to right.
+    """The text of one line's chars read left to right (see ``line_glyphs``)."""
+    return line_glyphs(chars).text
+
+
+def line_glyphs(chars: Iterable[Char]) -> Glyphs:
+    """One line's chars read left to right, with each character's box.
 
     A single space stands for a real space char or a gap wider than ``SPACE_GAP`` font
-    sizes; runs of spaces collapse and the ends are stripped. A glyph printed twice at
-    (almost) the same place — fake bold — is read once.
+    sizes (a space has no box); runs of spaces collapse and the ends are stripped. A glyph
+    printed twice at (almost) the same place — fake bold — is read once.
     """
-    parts: list[str] = []
+    text: list[str] = []
+    boxes = array("f")
     prev_text, prev_x0, prev_top, prev_x1, prev_size = "", 0.0, 0.0, 0.0, 0.0
-    for text, x0, top, x1, _, size, _ in sorted(chars, key=_BY_X):
-        if parts:
-            if text == prev_text and abs(x0 - prev_x0) < DUPLICATE and abs(top - prev_top) < DUPLICATE:
+    for char_text, x0, top, x1, bottom, size, _ in sorted(chars, key=_BY_X):
+        if text:
+            if char_text == prev_text and abs(x0 - prev_x0) < DUPLICATE and abs(top - prev_top) < DUPLICATE:
                 continue
             if x0 - prev_x1 > SPACE_GAP * (size if size > prev_size else prev_size):
-                parts.append(" ")
-        parts.append(text)
-        prev_text, prev_x0, prev_top, prev_x1, prev_size = text, x0, top, x1, size
-    return " ".join("".join(parts).split())  # any run of whitespace becomes one space
+                _put_space(text, boxes)
+        for piece in char_text:
+            if piece.isspace():
+                _put_space(text, boxes)
+            else:
+                text.append(piece)
+                boxes.extend((x0, top, x1, bottom))
+        prev_text, prev_x0, prev_top, prev_x1, prev_size = char_text, x0, top, x1, size
+    if text and text[-1] == " ":
+        text.pop()
+        del boxes[-4:]
+    return Glyphs("".join(text), boxes)
+
+
+_NO_BOXES = (NO_BOX,) * 4
+
+
+def _put_space(text: list[str], boxes: array) -> None:
+    """One space (no box) after text that does not already end in one."""
+    if text and text[-1] != " ":
+        text.append(" ")
+        boxes.extend(_NO_BOXES)
 
 
 def _line_record(line: LineChars, page: int) -> TextLine:
     chars = line.chars
-    text = line_text(chars + line.spaces if line.spaces else chars)
+    glyphs = line_glyphs(chars + line.spaces if line.spaces else chars)
     box = BBox(
         round(min(c.x0 for c in chars), DIGITS),
         round(line.top, DIGITS),
@@ -338,15 +363,29 @@ def _line_record(line: LineChars, page: int) -> TextLine:
         round(line.bottom, DIGITS),
     )
     size = statistics.median(c.size for c in chars)
-    return TextLine(text=text, page=page, bbox=box, font_size=round(size, DIGITS))
+    return TextLine(text=glyphs.text, page=page, bbox=box, font_size=round(size, DIGITS), glyphs=glyphs)
 
 
 def cell_text(chars: Sequence[Char]) -> str:
     """The text of the chars in one table cell: its lines joined by ``"\\n"``."""
-    if not chars:
-        return ""
-    texts = (line_text(line.chars + line.spaces if line.spaces else line.chars) for line in cluster_lines(chars))
-    return "\n".join(t for t in texts if t)
+    return cell_glyphs(chars).text
+
+
+def cell_glyphs(chars: Sequence[Char]) -> Glyphs:
+    """The chars of one table cell with their boxes: its lines joined by ``"\\n"`` (no box)."""
+    text: list[str] = []
+    boxes = array("f")
+    if chars:
+        for line in cluster_lines(chars):
+            glyphs = line_glyphs(line.chars + line.spaces if line.spaces else line.chars)
+            if not glyphs.text:
+                continue
+            if text:
+                text.append("\n")
+                boxes.extend(_NO_BOXES)
+            text.append(glyphs.text)
+            boxes.extend(glyphs.boxes)
+    return Glyphs("".join(text), boxes)
 
 
 # --------------------------------------------------------------------------- tables
@@ -656,15 +695,18 @@ def _table_record(
     n_rows, n_cols = len(grid.ys) - 1, len(grid.xs) - 1
     rows: list[list[str | None]] = [[None] * n_cols for _ in range(n_rows)]
     boxes: list[list[BBox | None]] = [[None] * n_cols for _ in range(n_rows)]
+    glyphs: list[list[Glyphs | None]] = [[None] * n_cols for _ in range(n_rows)]
     xs = [round(x, DIGITS) for x in grid.xs]
     ys = [round(y, DIGITS) for y in grid.ys]
     for index, (r, c, rs, cs) in enumerate(grid.cells):
-        rows[r][c] = cell_text(cell_chars[index])
+        cell = glyphs[r][c] = cell_glyphs(cell_chars[index])
+        rows[r][c] = cell.text
         boxes[r][c] = BBox(xs[c], ys[r], xs[c + cs], ys[r + rs])
     extra_above = [_loose_record(row, xs, n_cols) for row in above]
     extra_below = [_loose_record(row, xs, n_cols) for row in below]
-    rows = [r for r, _ in extra_above] + rows + [r for r, _ in extra_below]
-    boxes = [b for _, b in extra_above] + boxes + [b for _, b in extra_below]
+    rows = [r for r, _, _ in extra_above] + rows + [r for r, _, _ in extra_below]
+    boxes = [b for _, b, _ in extra_above] + boxes + [b for _, b, _ in extra_below]
+    glyphs = [g for _, _, g in extra_above] + glyphs + [g for _, _, g in extra_below]
     top = round(above[0].top, DIGITS) if above else ys[0]
     bottom = round(below[-1].bottom, DIGITS) if below else ys[-1]
     return RawTable(
@@ -672,17 +714,22 @@ def _table_record(
         rows=tuple(tuple(row) for row in rows),
         bbox=BBox(xs[0], top, xs[-1], bottom),
         boxes=tuple(tuple(row) for row in boxes),
+        glyphs=tuple(tuple(row) for row in glyphs),
     )
 
 
-def _loose_record(row: LooseRow, xs: list[float], n_cols: int) -> tuple[list[str | None], list[BBox | None]]:
+def _loose_record(
+    row: LooseRow, xs: list[float], n_cols: int
+) -> tuple[list[str | None], list[BBox | None], list[Glyphs | None]]:
     texts: list[str | None] = [None] * n_cols
     boxes: list[BBox | None] = [None] * n_cols
+    glyphs: list[Glyphs | None] = [None] * n_cols
     top, bottom = round(row.top, DIGITS), round(row.bottom, DIGITS)
     for (c, cs), chars in zip(row.spans, row.chars, strict=True):
-        texts[c] = cell_text(chars)
+        cell = glyphs[c] = cell_glyphs(chars)
+        texts[c] = cell.text
         boxes[c] = BBox(xs[c], top, xs[c + cs], bottom)
-    return texts, boxes
+    return texts, boxes, glyphs
 
 
 # --------------------------------------------------------------------------- pages

@@ -154,7 +154,7 @@ class Binder:
             last = first
         start, end = first.sentence_bounds[0], last.sentence_bounds[1]
         doc_start, doc_end = first.view.doc_range(start, end)
-        box = self.document.bbox_of(*first.view.doc_range(first.start, first.end))
+        box = self.document.figure_bbox(*first.view.doc_range(first.start, first.end))
         return Evidence(
             page=first.fact.evidence.page,
             quote=first.view.text[start:end].strip(),

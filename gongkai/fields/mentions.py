@@ -189,7 +189,7 @@ class MentionReader:
         doc_start, doc_end = view.doc_range(quantity.start, quantity.end)
         sentence_start, sentence_end = view.doc_range(*bounds)
         quote = view.text[bounds[0] : bounds[1]].strip()
-        box = self.document.bbox_of(doc_start, doc_end)
+        box = self.document.figure_bbox(doc_start, doc_end)
         evidence = Evidence(
             page=self.document.page_at(doc_start),
             quote=quote,

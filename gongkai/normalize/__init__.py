@@ -9,8 +9,9 @@ the page and box it came from even though OpenCC may change lengths.
 from __future__ import annotations
 
 import re
+from typing import TypeVar
 
-from gongkai.extract.model import BBox, RawDocument, RawTable
+from gongkai.extract.model import BBox, Glyphs, RawDocument, RawTable
 from gongkai.normalize.chars import (
     PUNCT_STRENGTH,
     canonical_punctuation,
@@ -40,6 +41,7 @@ __all__ = [
 ]
 
 _PUNCT = "，、；：。！？"
+T = TypeVar("T")
 
 
 def normalize_line(text: str) -> str:
@@ -132,7 +134,7 @@ class _Builder:
                 self._write(separator)
             piece_start = self._write(piece)
             line = paragraph.lines[index]
-            self.spans.append(Span(piece_start, piece_start + len(piece), line.page, line.bbox))
+            self.spans.append(Span(piece_start, piece_start + len(piece), line.page, line.bbox, line.glyphs))
         end = self.length
         self._write("\n")
         text = "".join(separator + piece for separator, piece, _ in pieces)
@@ -162,10 +164,10 @@ class _Builder:
                     continue
                 text = _clean_cell(raw_text)
                 source_row = r + (len(raw.rows) - len(rows))
-                box = raw.boxes[source_row][c] if raw.boxes and source_row < len(raw.boxes) and c < len(raw.boxes[source_row]) else None
+                box = _at(raw.boxes, source_row, c)
                 cell_start = self._write(text)
                 cell = Cell(text, offset + r, c, cell_start, cell_start + len(text), page, box)
-                self.spans.append(Span(cell.start, cell.end, page, box))
+                self.spans.append(Span(cell.start, cell.end, page, box, _at(raw.glyphs, source_row, c)))
                 row.append(cell)
             table.rows.append(row)
             self._write("\n")
@@ -215,22 +217,32 @@ def _aligned(raw: RawTable, edges: list[float] | None) -> bool:
     return True
 
 
+def _at(grid: tuple[tuple[T | None, ...], ...] | None, row: int, col: int) -> T | None:
+    """``grid[row][col]``, ``None`` where the grid (or the row) is shorter or absent."""
+    if grid is None or row >= len(grid) or col >= len(grid[row]):
+        return None
+    return grid[row][col]
+
+
 def _regrid(raw: RawTable, edges: list[float] | None) -> RawTable:
     """A table whose cells are laid out again on the columns ``edges`` (merged cells spanning)."""
     assert edges is not None and raw.boxes is not None
     rows: list[tuple[str | None, ...]] = []
     boxes: list[tuple[BBox | None, ...]] = []
-    for texts, row_boxes in zip(raw.rows, raw.boxes, strict=True):
+    glyphs: list[tuple[Glyphs | None, ...]] = []
+    for r, (texts, row_boxes) in enumerate(zip(raw.rows, raw.boxes, strict=True)):
         out_texts: list[str | None] = [None] * len(edges)
         out_boxes: list[BBox | None] = [None] * len(edges)
-        for text, box in zip(texts, row_boxes, strict=True):
+        out_glyphs: list[Glyphs | None] = [None] * len(edges)
+        for c, (text, box) in enumerate(zip(texts, row_boxes, strict=True)):
             if box is None:
                 continue
-            column = min(range(len(edges)), key=lambda c: abs(edges[c] - box.x0))
-            out_texts[column], out_boxes[column] = text, box
+            column = min(range(len(edges)), key=lambda k: abs(edges[k] - box.x0))
+            out_texts[column], out_boxes[column], out_glyphs[column] = text, box, _at(raw.glyphs, r, c)
         rows.append(tuple(out_texts))
         boxes.append(tuple(out_boxes))
-    return RawTable(raw.page, tuple(rows), raw.bbox, tuple(boxes), raw.undecided)
+        glyphs.append(tuple(out_glyphs))
+    return RawTable(raw.page, tuple(rows), raw.bbox, tuple(boxes), raw.undecided, tuple(glyphs))
 
 
 def _clean_cell(text: str) -> str:

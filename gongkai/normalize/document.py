@@ -11,17 +11,23 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from gongkai.extract.model import BBox
+from gongkai.extract.model import BBox, Glyphs
+from gongkai.normalize.glyph_map import clean_box
 
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """``text[start:end]`` came from one source line or cell on ``page`` (box ``bbox``)."""
+    """``text[start:end]`` came from one source line or cell on ``page`` (box ``bbox``).
+
+    ``glyphs`` is the source text with each printed character's box, when the format has
+    them: a range of the span is then boxed by its own characters, not the line's box.
+    """
 
     start: int
     end: int
     page: int
     bbox: BBox | None = None
+    glyphs: Glyphs | None = field(default=None, compare=False)
 
 
 @dataclass(slots=True)
@@ -124,16 +130,47 @@ class Document:
         return span.page if span else 1
 
     def bbox_of(self, start: int, end: int) -> BBox | None:
-        """The union of the boxes of the spans ``[start, end)`` touches on its first page."""
+        """The box of the characters ``[start, end)`` on the page of the first one.
+
+        Each span touched gives the box of its own printed characters in the range when it
+        has them, else its whole box.
+        """
         first = self.span_at(start)
         if first is None:
             return None
         box: BBox | None = None
-        index = bisect.bisect_right(self._span_starts, start) - 1
-        for span in self.spans[max(index, 0) :]:
+        index = max(bisect.bisect_right(self._span_starts, start) - 1, 0)
+        for k in range(index, len(self.spans)):
+            span = self.spans[k]
             if span.start >= end:
                 break
             if span.page != first.page or span.bbox is None:
                 continue
-            box = span.bbox if box is None else box.union(span.bbox)
+            own = self._glyph_box(span, start, end) if span.glyphs is not None else None
+            own = own or span.bbox
+            box = own if box is None else box.union(own)
         return box
+
+    def figure_bbox(self, start: int, end: int) -> BBox | None:
+        """The box of the figure printed in ``text[start:end]``: its digits, sign, separators
+        and per-cent sign, not the unit or words around them (「307.82万元」 → 「307.82」)."""
+        lo, hi = start, end
+        while lo < hi and not _is_figure_char(self.text[lo]):
+            lo += 1
+        while hi > lo and not _is_figure_char(self.text[hi - 1]):
+            hi -= 1
+        return self.bbox_of(lo, hi) if lo < hi else self.bbox_of(start, end)
+
+    def _glyph_box(self, span: Span, start: int, end: int) -> BBox | None:
+        assert span.glyphs is not None
+        lo, hi = max(start, span.start), min(end, span.end)
+        if lo >= hi:
+            return None
+        return clean_box(span.glyphs, self.text[span.start : span.end], lo - span.start, hi - span.start)
+
+
+_FIGURE_CHARS = frozenset("0123456789.,-+%‰")
+
+
+def _is_figure_char(ch: str) -> bool:
+    return ch in _FIGURE_CHARS

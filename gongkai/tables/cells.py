@@ -17,14 +17,14 @@ def row_quote(table: Table, row: int) -> str:
 def row_evidence(
     document: Document, table: Table, row: int, cell: Cell | None = None, column_title: str | None = None
 ) -> Evidence:
-    """Evidence for a row (and the box of one of its cells).
+    """Evidence for a row (and the box of the printed characters of one of its cells).
 
     With ``column_title`` the quote names the column the cited cell stands in
     (「合计 12,121,164 9,501,164 2,620,000（列：基本支出）」): a row of bare figures does
     not say which of them is meant.
     """
     start, end = table.row_bounds(row)
-    box = cell.bbox if cell is not None and cell.bbox is not None else None
+    box = (document.bbox_of(cell.start, cell.end) or cell.bbox) if cell is not None else None
     quote = row_quote(table, row)
     if column_title:
         quote = f"{quote}（列：{column_title}）"
