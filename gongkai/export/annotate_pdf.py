@@ -1,8 +1,9 @@
 """An annotated copy of a checked PDF: each finding highlighted where its figures are printed.
 
-Every finding gets one highlight annotation per box of its evidence, coloured by
-severity, with the finding's message as the annotation's text (shown in the viewer's
-popup or comments panel) and the rule id as its title. Evidence boxes are display
+Every finding gets one highlight annotation per box of the figures it cites, coloured by
+severity; its popup (or the viewer's comments panel) names the severity and the rule and
+gives the finding's message, and the rule id is the annotation's title. A first summary
+page lists every finding with its page, and says which ones could not be marked. Evidence boxes are display
 coordinates (origin at the top-left of the page as shown, after ``/Rotate``, relative to
 the visible CropBox); annotations live in PDF user space, so each box is mapped back
 through the inverse of the page's ``PageFrame`` — the same frame extraction used.
@@ -25,6 +26,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from gongkai.errors import UnreadableInput
+from gongkai.export.summary_page import add_summary_pages
 from gongkai.export.terminal import SEVERITY_LABEL
 from gongkai.extract.pdf_layout import Matrix, PageFrame, apply
 from gongkai.schemas.records import Evidence, Fact, Finding, Report, format_decimal
@@ -125,6 +127,7 @@ def _write(data: bytes, source: str, report: Report, target: Path) -> int:
     stamp = datetime.now(UTC).strftime("D:%Y%m%d%H%M%SZ")
     frames: dict[int, PageFrame] = {}
     written = 0
+    marked: set[int] = set()
     for placement in placements(report):
         index = placement.page - 1
         if not 0 <= index < len(reader.pages):
@@ -135,7 +138,9 @@ def _write(data: bytes, source: str, report: Report, target: Path) -> int:
         if quad is None:
             continue
         written += 1
+        marked.add(id(placement.finding))
         _add_highlight(writer, index, quad, placement.finding, f"gongkai-{written}", stamp)
+    add_summary_pages(writer, report, [id(finding) in marked for finding in report.findings])
     partial = target.with_name(f".{target.name}.{os.getpid()}.part")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -262,7 +267,7 @@ def _add_highlight(writer, index: int, quad, finding: Finding, name: str, stamp:
             NameObject("/F"): NumberObject(4),  # print
             NameObject("/T"): TextStringObject(finding.rule),
             NameObject("/Subj"): TextStringObject(f"{SEVERITY_LABEL[finding.severity]}（{finding.category}）"),
-            NameObject("/Contents"): TextStringObject(finding.message),
+            NameObject("/Contents"): TextStringObject(popup_text(finding)),
             NameObject("/NM"): TextStringObject(name),
             NameObject("/M"): TextStringObject(stamp),
             NameObject("/CreationDate"): TextStringObject(stamp),
@@ -270,6 +275,11 @@ def _add_highlight(writer, index: int, quad, finding: Finding, name: str, stamp:
         }
     )
     writer.add_annotation(index, annotation)
+
+
+def popup_text(finding: Finding) -> str:
+    """What a highlight's popup says: severity and rule, then the message."""
+    return f"【{SEVERITY_LABEL[finding.severity]}】{finding.rule}\n{finding.message}"
 
 
 def _outline(quad: tuple[tuple[float, float], ...]) -> tuple[tuple[float, float], ...]:

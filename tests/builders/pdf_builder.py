@@ -192,7 +192,7 @@ class _Writer:
         self.style = style
         self.rotation = rotation
         # reportlab swaps the MediaBox itself for pages rotated by 90 or 270 degrees
-        self.canvas = Canvas(str(path), pagesize=page_size)
+        self.canvas = Canvas(str(path), pagesize=page_size, invariant=1)  # the same bytes every build
         self.left = MARGIN
         self.bottom = MARGIN
         self._start_page()

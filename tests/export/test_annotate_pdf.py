@@ -23,8 +23,10 @@ from gongkai.export.annotate_pdf import (
     display_to_user,
     page_frame,
     placements,
+    popup_text,
     user_quad,
 )
+from gongkai.export.summary_page import SUMMARY_LABEL
 from gongkai.extract.model import TextLine
 from gongkai.extract.pdf_layout import PageContent, PageFrame, apply
 from gongkai.extract.pdf_plumber import PlumberDocument
@@ -41,11 +43,14 @@ LINES = [
 
 
 def _annotations(path: Path) -> list[tuple[int, dict]]:
-    """``(0-based page, annotation dict)`` of every annotation in the file."""
+    """``(0-based page of the original, annotation dict)`` of every annotation in the file
+    (the summary pages put in front are not counted)."""
+    reader = PdfReader(path)
+    summary = sum(1 for label in reader.page_labels if label.startswith(SUMMARY_LABEL))
     out = []
-    for index, page in enumerate(PdfReader(path).pages):
+    for index, page in enumerate(reader.pages):
         for ref in page.get("/Annots") or []:
-            out.append((index, ref.get_object()))
+            out.append((index - summary, ref.get_object()))
     return out
 
 
@@ -85,29 +90,29 @@ def test_putuo_has_one_highlight_per_placed_box(putuo_annotated: tuple[Report, i
     annotations = _annotations(target)
     assert written == len(annotations) == len(placements(report)) > 0
     assert {a["/Subtype"] for _, a in annotations} == {"/Highlight"}
-    placed = [(p.page - 1, p.finding.rule, p.finding.message) for p in placements(report)]
+    placed = [(p.page - 1, p.finding.rule, popup_text(p.finding)) for p in placements(report)]
     assert [(i, a["/T"], a["/Contents"]) for i, a in annotations] == sorted(placed, key=lambda x: x[0])
-    assert len(PdfReader(target).pages) == len(PdfReader(PUTUO).pages)
+    assert len(PdfReader(target).pages) == len(PdfReader(PUTUO).pages) + 1  # the summary page in front
 
 
 def test_putuo_highlights_lie_on_their_page_and_cover_a_cited_figure(
     putuo_annotated: tuple[Report, int, Path],
 ) -> None:
     report, _, target = putuo_annotated
-    by_message = {f.message: f for f in report.findings}
-    pages = PdfReader(target).pages
+    by_popup = {popup_text(f): f for f in report.findings}
+    pages = PdfReader(target).pages[1:]  # after the summary page
     plumber = PlumberDocument(target.read_bytes(), str(target))
     contents: dict[int, PageContent] = {}
     try:
         for index, annotation in _annotations(target):
-            finding = by_message[annotation["/Contents"]]
+            finding = by_popup[annotation["/Contents"]]
             rect = _rect(annotation)
             assert _inside(rect, pages[index].mediabox), (index, rect)
             assert [round(float(v), 3) for v in annotation["/C"]] == list(COLOURS[finding.severity])
             xs, ys = annotation["/QuadPoints"][0::2], annotation["/QuadPoints"][1::2]
             assert (min(xs), min(ys), max(xs), max(ys)) == pytest.approx(rect, abs=1e-3)
             if index not in contents:
-                contents[index] = plumber.read_page(index)
+                contents[index] = plumber.read_page(index + 1)
             text = _text_in(contents[index], rect)
             assert any(figure in text for figure in finding.figures), (finding.rule, text)
     finally:
@@ -119,17 +124,15 @@ def test_putuo_share_finding_is_highlighted_over_its_figures(putuo_annotated: tu
     [share] = [f for f in report.findings if f.rule == "share.stated"]
     assert share.severity == "warning" and share.figures == ("9.55", "29.42", "307.82")
     highlights = [(i, a) for i, a in _annotations(target) if a["/T"] == "share.stated"]
-    assert [i + 1 for i, _ in highlights] == [18, 18]
-    assert {a["/Contents"] for _, a in highlights} == {share.message}
+    assert [i + 1 for i, _ in highlights] == [18, 18, 18]  # one box per cited figure
+    assert {a["/Contents"] for _, a in highlights} == {f"【警告】share.stated\n{share.message}"}
     assert {a["/Subj"] for _, a in highlights} == {"警告（share）"}
     plumber = PlumberDocument(target.read_bytes(), str(target))
     try:
-        content = plumber.read_page(17)
+        content = plumber.read_page(18)  # page 18 of the original, after the summary page
     finally:
         plumber.close()
-    texts = [_text_in(content, _rect(a)) for _, a in highlights]
-    assert "住房保障支出（类）29.42万元，占9.55%" in texts[0]
-    assert "一般公共预算财政拨款支出307.82万元" in texts[1]
+    assert sorted(_text_in(content, _rect(a)) for _, a in highlights) == ["29.42", "307.82", "9.55%"]
 
 
 def test_the_source_is_left_untouched(tmp_path: Path) -> None:
@@ -177,23 +180,23 @@ def test_highlight_covers_the_figure_on_rotated_and_cropped_pages(tmp_path: Path
     [finding] = [f for f in report.findings if f.rule == "rate.stated"]
     assert finding.evidence[0].bbox is not None
     target = tmp_path / "annotated.pdf"
-    # the sentence wraps: one highlight on the line of 34.10 and 43.53, one on the line of 120.00
-    assert annotate_pdf(source, report, target) == 2
+    # one highlight on each cited figure: 34.10 and 43.53 on the first line, 120.00 on the next
+    assert annotate_pdf(source, report, target) == 3
     annotations = _annotations(target)
-    assert [index for index, _ in annotations] == [0, 0]
-    page = PdfReader(target).pages[0]
+    assert [index for index, _ in annotations] == [0, 0, 0]
+    page = PdfReader(target).pages[1]  # after the summary page
     plumber = PlumberDocument(target.read_bytes(), str(target))
     try:
-        content = plumber.read_page(0)
+        content = plumber.read_page(1)
     finally:
         plumber.close()
     assert content.frame.rotation == rotation
     document = pdfium.PdfDocument(str(target))
     try:
-        text_page = document[0].get_textpage()
+        text_page = document[1].get_textpage()
         shown_texts, user_texts = [], []
         for _, annotation in annotations:
-            assert annotation["/T"] == "rate.stated" and annotation["/Contents"] == finding.message
+            assert annotation["/T"] == "rate.stated" and annotation["/Contents"] == popup_text(finding)
             rect = _rect(annotation)
             assert _inside(rect, page.mediabox) and _inside(rect, page.cropbox)
             shown_texts.append(_text_in(content, rect))  # read back with pdfplumber (display coordinates) …
@@ -206,8 +209,9 @@ def test_highlight_covers_the_figure_on_rotated_and_cropped_pages(tmp_path: Path
             assert ulx == pytest.approx(llx) and urx == pytest.approx(lrx) and ulx < urx
     finally:
         document.close()
-    for texts in (shown_texts, user_texts):
-        assert any("120.00" in t for t in texts) and any("43.53" in t for t in texts)
+    assert sorted(shown_texts) == ["120.00%", "34.10", "43.53"]
+    # PDFium's bounded text also takes the characters a padded box touches
+    assert all(figure in text for figure, text in zip(["34.10", "43.53", "120.00%"], user_texts, strict=True))
 
 
 @pytest.mark.parametrize("rotation", [0, 90, 180, 270])
@@ -240,10 +244,10 @@ def test_a_rotation_inherited_from_the_page_tree_is_honoured(tmp_path: Path) -> 
     writer.write(source)
     assert page_frame(PdfReader(source).pages[0]).rotation == 90
     target = tmp_path / "annotated.pdf"
-    assert annotate_pdf(source, check(source), target) == 2  # the two lines of the wrapped sentence
+    assert annotate_pdf(source, check(source), target) == 3  # the three cited figures
     document = pdfium.PdfDocument(str(target))
     try:
-        texts = [document[0].get_textpage().get_text_bounded(*_rect(a)) for _, a in _annotations(target)]
+        texts = [document[1].get_textpage().get_text_bounded(*_rect(a)) for _, a in _annotations(target)]
     finally:
         document.close()
     assert any("120.00" in t for t in texts) and any("43.53" in t for t in texts)
@@ -301,8 +305,8 @@ def test_an_owner_password_only_pdf_is_annotated(tmp_path: Path) -> None:
     writer.encrypt(user_password="", owner_password="owner", algorithm="AES-256")
     locked = tmp_path / "locked.pdf"
     writer.write(locked)
-    assert annotate_pdf(locked, check(locked), tmp_path / "out.pdf") == 2
-    assert [a["/T"] for _, a in _annotations(tmp_path / "out.pdf")] == ["rate.stated", "rate.stated"]
+    assert annotate_pdf(locked, check(locked), tmp_path / "out.pdf") == 3
+    assert [a["/T"] for _, a in _annotations(tmp_path / "out.pdf")] == ["rate.stated"] * 3
 
 
 def test_a_missing_source_is_unreadable(tmp_path: Path) -> None:
@@ -320,8 +324,8 @@ def test_annotate_command_writes_the_copy_and_says_where(tmp_path: Path, capsys:
     assert main(["annotate", str(source), "-o", str(target)]) == 0
     captured = capsys.readouterr()
     assert captured.err == ""
-    assert captured.out == f"已写入 {target}：2 处标注，{findings} 条发现\n"
-    assert len(_annotations(target)) == 2
+    assert captured.out == f"已写入 {target}：3 处标注，{findings} 条发现\n"
+    assert len(_annotations(target)) == 3
     assert main(["annotate", str(source), "-o", str(target), "--fail-on", "error"]) == 1
     assert main(["annotate", str(source), "--output", str(target), "--fail-on", "never"]) == 0
     assert main(["annotate", str(source), "-o", str(target), "--skip-rules", "rate", "--fail-on", "error"]) == 0
