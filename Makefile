@@ -31,7 +31,7 @@ demo: $(RUNTIME)
 	$(BIN)/gongkai check $(SAMPLE)
 	$(BIN)/gongkai extract corpus/ -o out/demo
 	@echo "dataset written to out/demo/ (documents, facts, checks, check_facts, findings, errors, duplicates as CSV and Parquet; datapackage.json)"
-	@echo "run gongkai yourself with $(BIN)/gongkai (or after: source $(BIN)/activate), e.g. $(BIN)/gongkai check FILE.pdf, $(BIN)/gongkai serve"
+	@echo "run gongkai yourself with $(BIN)/gongkai (or after: source $(BIN)/activate), e.g. $(BIN)/gongkai check FILE.pdf; for the web page: $(BIN)/pip install -e '.[serve]' then $(BIN)/gongkai serve"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
