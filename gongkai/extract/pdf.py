@@ -16,12 +16,13 @@ from gongkai.extract.model import RawPage
 from gongkai.extract.pdf_layout import PageContent, layout_page, mark_paragraph_gaps
 from gongkai.settings import Settings
 
-EOF_WINDOW = 2048  # a complete PDF has %%EOF within its last 2 KB
+_UNFINISHED = (b"endobj", b"stream", b" obj")  # what a revision cut short leaves after the last %%EOF
 
 REASON_ENCRYPTED = "PDF 已加密，需要密码才能打开"
 REASON_TRUNCATED = "PDF 文件不完整（可能下载中断）"
 REASON_CORRUPT = "PDF 文件已损坏，无法解析"
 REASON_NO_TEXT = "PDF 没有文字层（可能是扫描件），且未安装 OCR"
+BACKEND_NAMES = {"pdfium": "PDFium", "plumber": "pdfplumber"}
 
 
 class PdfBackend(Protocol):
@@ -46,7 +47,7 @@ def extract_pdf(data: bytes, source: str, settings: Settings) -> tuple[list[RawP
     ``no_text``, ``too_many_pages`` or ``timeout``.
     """
     _check_complete(data, source)
-    document = _open(data, source, settings.pdf_backend)
+    document, notes = open_pdf(data, source, settings.pdf_backend)
     try:
         if document.page_count <= 0:
             raise UnreadableInput(source, "corrupt", "PDF 没有任何页面")
@@ -58,19 +59,48 @@ def extract_pdf(data: bytes, source: str, settings: Settings) -> tuple[list[RawP
     finally:
         _close(document)
     mark_paragraph_gaps(pages)
-    return pages, warnings
+    return pages, notes + warnings
 
 
 def _check_complete(data: bytes, source: str) -> None:
-    """Reject a file cut short: no ``%%EOF`` near its end."""
-    if b"%%EOF" in data[-EOF_WINDOW:]:
-        return
+    """Reject a file cut short: no ``%%EOF`` at all, or objects begun after the last one.
+
+    Bytes after the real end of the file (a signature block, padding, a server's trailing
+    junk) do not make it incomplete; an incremental update cut halfway does.
+    """
+    end = data.rfind(b"%%EOF")
+    if end >= 0:
+        tail = data[end + 5 :]
+        if not any(marker in tail for marker in _UNFINISHED):
+            return
+        raise UnreadableInput(source, "truncated", REASON_TRUNCATED)
     if b"endobj" in data or b"stream" in data:
         raise UnreadableInput(source, "truncated", REASON_TRUNCATED)
     raise UnreadableInput(source, "corrupt", REASON_CORRUPT)
 
 
-def _open(data: bytes, source: str, backend: str) -> PdfBackend:
+def open_pdf(data: bytes, source: str, backend: str) -> tuple[PdfBackend, list[str]]:
+    """The PDF opened with ``backend``, or with the other one when that one refuses it.
+
+    Returns the document and a note when the other backend was used. A password is a
+    password for both, so an encrypted file is refused at once.
+    """
+    other = "plumber" if backend == "pdfium" else "pdfium"
+    try:
+        return _open_with(data, source, backend), []
+    except UnreadableInput as exc:
+        if exc.kind == "encrypted":
+            raise
+        refused = exc
+    try:
+        document = _open_with(data, source, other)
+    except UnreadableInput:
+        raise refused from None
+    note = f"{BACKEND_NAMES[backend]} 无法打开此文件，已改用 {BACKEND_NAMES[other]} 读取"
+    return document, [note]
+
+
+def _open_with(data: bytes, source: str, backend: str) -> PdfBackend:
     try:
         if backend == "plumber":
             from gongkai.extract.pdf_plumber import PlumberDocument

@@ -25,6 +25,7 @@ import pypdfium2.raw as pdfium_c
 
 from gongkai.errors import UnreadableInput
 from gongkai.extract.pdf_layout import (
+    DUPLICATE,
     Char,
     Matrix,
     PageContent,
@@ -40,6 +41,9 @@ IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 UNMAPPED = frozenset({"\x00", "\ufffe", "\uffff", "\ufffd"})
 _SPECIAL = re.compile(r"[\s\x00-\x1f\ufffd-\uffff]")
 MAX_FORM_DEPTH = 8
+REOPEN_EVERY = 32  # pages read before the document is opened again (frees PDFium's caches)
+NO_SIDE = 1e-3  # pt: a side this short is no side: PDFium measured nothing
+MIN_AREA_SIDE = 1.0  # pt: a text object thinner than this holds no glyph PDFium could measure
 
 
 def _fast(function: Any, restype: Any, *argtypes: Any) -> Any:
@@ -65,6 +69,8 @@ _segment_close = _fast(pdfium_c.FPDFPathSegment_GetClose, c_int, c_void_p)
 _form_count = _fast(pdfium_c.FPDFFormObj_CountObjects, c_int, c_void_p)
 _form_object = _fast(pdfium_c.FPDFFormObj_GetObject, c_void_p, c_void_p, ctypes.c_ulong)
 _text_object = _fast(pdfium_c.FPDFText_GetTextObject, c_void_p, c_void_p, c_int)
+_text_font = _fast(pdfium_c.FPDFTextObj_GetFont, c_void_p, c_void_p)
+_font_embedded = _fast(pdfium_c.FPDFFont_GetIsEmbedded, c_int, c_void_p)
 _object_bounds = _fast(pdfium_c.FPDFPageObj_GetBounds, c_int, c_void_p, c_void_p, c_void_p, c_void_p, c_void_p)
 _fill_color = _fast(pdfium_c.FPDFPageObj_GetFillColor, c_int, c_void_p, c_void_p, c_void_p, c_void_p, c_void_p)
 _stroke_color = _fast(pdfium_c.FPDFPageObj_GetStrokeColor, c_int, c_void_p, c_void_p, c_void_p, c_void_p, c_void_p)
@@ -73,6 +79,14 @@ _OPEN_ERRORS = {
     pdfium_c.FPDF_ERR_PASSWORD: ("encrypted", "PDF 已加密，需要密码才能打开"),
     pdfium_c.FPDF_ERR_SECURITY: ("encrypted", "PDF 使用了不支持的加密方式，无法打开"),
 }
+
+
+def _open_document(data: bytes, source: str) -> Any:
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        kind, reason = _OPEN_ERRORS.get(exc.err_code, ("corrupt", "PDF 文件已损坏，无法解析"))
+        raise UnreadableInput(source, kind, reason) from exc
 
 
 def _address(pointer: Any) -> int:
@@ -85,18 +99,18 @@ class PdfiumDocument:
     PDFium silently leaves out text objects it gives no width. That happens to every
     one-glyph object — and on pages turned by ``/Rotate`` to every object — in a font
     whose glyphs it cannot load: a non-embedded Chinese font on a machine without Chinese
-    fonts. A page is checked for such losses when it is at risk (fewer chars than text
-    objects, a ``/Rotate`` of 90 or 270, or a font whose text objects have no area); a page
-    that lost text objects is read with the pdfplumber backend instead and listed in
-    ``warnings``.
+    fonts.
+
+    Most text objects missing from PDFium's text page are empty, though: no characters,
+    0×0 bounds (office exporters write thousands of them) — nothing is lost. A missing
+    object is a *suspect* only when it could hold printed glyphs (``_could_hold_glyphs``).
+    A page with suspects is read with pdfplumber too, and that reading is used only when
+    it really has more printed characters; such pages are listed in ``warnings``.
     """
 
     def __init__(self, data: bytes, source: str) -> None:
-        try:
-            self._pdf = pdfium.PdfDocument(data)
-        except pdfium.PdfiumError as exc:
-            kind, reason = _OPEN_ERRORS.get(exc.err_code, ("corrupt", "PDF 文件已损坏，无法解析"))
-            raise UnreadableInput(source, kind, reason) from exc
+        self._pdf = _open_document(data, source)
+        self._since_open = 0
         self._data = data
         self._source = source
         self._fallback: Any = None
@@ -119,7 +133,18 @@ class PdfiumDocument:
             self._fallback.close()
 
     def read_page(self, index: int) -> PageContent:
-        """Characters and ruling lines of the page at ``index`` (0-based)."""
+        """Characters and ruling lines of the page at ``index`` (0-based).
+
+        PDFium keeps what it parsed for the document (fonts, resources, objects) until the
+        document is closed, so memory would grow with every page read: the document is
+        opened again every ``REOPEN_EVERY`` pages, which keeps a 400-page file as small as a
+        30-page one at no measurable cost.
+        """
+        if self._since_open >= REOPEN_EVERY:
+            self._pdf.close()
+            self._pdf = _open_document(self._data, self._source)
+            self._since_open = 0
+        self._since_open += 1
         page = pdfium_c.FPDF_LoadPage(self._pdf.raw, index)
         if not page:
             raise RuntimeError(f"PDFium cannot load page {index + 1}")
@@ -130,24 +155,25 @@ class PdfiumDocument:
             if not text_page:
                 raise RuntimeError(f"PDFium cannot read the text of page {index + 1}")
             try:
-                chars, hollow = _chars(text_page, frame, self._fonts)
-                at_risk = hollow or len(chars) < len(text_objects) or frame.rotation in (90, 270)
-                lost = at_risk and _lost_objects(text_page, text_objects)
+                chars = _chars(text_page, frame, self._fonts)
+                suspect = _suspect_losses(text_page, text_objects)
             finally:
                 pdfium_c.FPDFText_ClosePage(text_page)
         finally:
             pdfium_c.FPDF_ClosePage(page)
-        if lost:
-            return self._read_with_plumber(index)
+        if suspect:
+            other = self._plumber().read_page(index)
+            if printed_count(other.chars) > printed_count(chars):
+                self.fallback_pages.append(index + 1)
+                return other
         return PageContent(frame, chars, path_segments(pieces))
 
-    def _read_with_plumber(self, index: int) -> PageContent:
+    def _plumber(self) -> Any:
         from gongkai.extract.pdf_plumber import PlumberDocument
 
         if self._fallback is None:
             self._fallback = PlumberDocument(self._data, self._source)
-        self.fallback_pages.append(index + 1)
-        return self._fallback.read_page(index)
+        return self._fallback
 
 
 def _frame(page: Any) -> PageFrame:
@@ -208,9 +234,8 @@ def _texts(text: str, address: int) -> list[str | None]:
     return texts
 
 
-def _chars(text_page: Any, frame: PageFrame, fonts: _Fonts) -> tuple[list[Char], bool]:
-    """Every char on the text page that PDFium did not invent, in display coordinates,
-    and whether one of their fonts has hollow (area-less) text objects.
+def _chars(text_page: Any, frame: PageFrame, fonts: _Fonts) -> list[Char]:
+    """Every char on the text page that PDFium did not invent, in display coordinates.
 
     Font, size and direction are asked for once per run: chars in a row, not parted by
     a break PDFium invented, with the same loose-box height. That height is the font's
@@ -222,13 +247,12 @@ def _chars(text_page: Any, frame: PageFrame, fonts: _Fonts) -> tuple[list[Char],
     address = _address(text_page)
     n = pdfium_c.FPDFText_CountChars(text_page)
     if n <= 0:
-        return [], False
+        return []
     texts = _texts(_page_text(text_page, n), address)
     boxes = _floats(_loose_box, address, n, 4)  # left, top, right, bottom (top > bottom)
     x0s, tops, x1s, bottoms = frame.map_rects(boxes[0::4], boxes[3::4], boxes[2::4], boxes[1::4])
     new = tuple.__new__
     out: list[Char] = []
-    names: set[str] = set()
     height, font, size, upright = -1.0, "", 0.0, True
     for i, ch, x0, top, x1, bottom in zip(range(n), texts, x0s, tops, x1s, bottoms, strict=True):
         if ch is None:  # a break PDFium invented: the next char starts a new run
@@ -237,33 +261,25 @@ def _chars(text_page: Any, frame: PageFrame, fonts: _Fonts) -> tuple[list[Char],
         if bottom - top != height:
             height = bottom - top
             font, size, upright = fonts.run(address, i, frame)
-            names.add(font)
         if upright:
             out.append(new(Char, (ch, x0, bottom - size, x1, bottom, size, font)))
         else:
             out.append(new(Char, (ch, x0, top, x1, bottom, height, font)))
-    return out, any(fonts.hollow[name] for name in names)
+    return out
 
 
 class _Fonts:
-    """What chars share within a run: font name, size and direction; and hollow fonts.
-
-    A font is *hollow* when the text object of the first char seen in it has no area:
-    PDFium could not load its glyphs.
-    """
+    """What chars share within a run: font name, size and direction."""
 
     def __init__(self) -> None:
         self.buffer = ctypes.create_string_buffer(256)
         self.flags = c_int()
         self.matrix = (c_float * 6)()
-        self.hollow: dict[str, bool] = {}
 
     def run(self, address: int, index: int, frame: PageFrame) -> tuple[str, float, bool]:
         """Font name, size (points) and uprightness of the char at ``index``."""
         length = _font_info(address, index, self.buffer, 256, ctypes.addressof(self.flags))
         name = self.buffer.value.decode("utf-8", "replace") if 0 < length <= 256 else ""
-        if name not in self.hollow:
-            self.hollow[name] = _hollow(_text_object(address, index))
         _char_matrix(address, index, ctypes.addressof(self.matrix))
         a, b, c, d = self.matrix[:4]
         ma, mb, mc, md = frame.matrix[:4]
@@ -272,24 +288,75 @@ class _Fonts:
         return name, _font_size(address, index) * math.hypot(c, d), upright
 
 
-def _hollow(obj: int) -> bool:
-    """Whether a text object has no area (PDFium has no boxes for its glyphs)."""
-    edges = (c_float * 4)()
-    base = ctypes.addressof(edges)
-    if not obj or not _object_bounds(obj, base, base + 4, base + 8, base + 12):
-        return False
-    left, bottom, right, top = edges
-    return right - left < 1e-3 or top - bottom < 1e-3
+def _suspect_losses(text_page: Any, text_objects: list[int]) -> bool:
+    """Whether a text object missing from the text page could hold printed glyphs.
 
-
-def _lost_objects(text_page: Any, text_objects: list[int]) -> bool:
-    """Whether some text object has no char on the text page."""
+    An empty object has 0×0 bounds and a clipping run a hairline, whatever the font. A
+    missing object is a suspect when its bounds have area, or when its font is not
+    embedded (PDFium gives glyphs it cannot load no width) and either its bounds reach
+    across a glyph one way or the font is *hollow* on this page: an object PDFium kept in
+    it prints characters but has no area.
+    """
     if not text_objects:
         return False
     address = _address(text_page)
     n = max(pdfium_c.FPDFText_CountChars(text_page), 0)
-    present = set(map(_text_object, repeat(address, n), range(n)))
-    return any(obj not in present for obj in text_objects)
+    owners = list(map(_text_object, repeat(address, n), range(n)))
+    present = set(owners)
+    hollow: set[int] | None = None
+    for obj in text_objects:
+        if obj in present:
+            continue
+        shorter, longer = _bounds(obj)
+        if shorter >= MIN_AREA_SIDE:
+            return True
+        font = _text_font(obj)
+        if not font or _font_embedded(font):
+            continue
+        if longer >= MIN_AREA_SIDE:
+            return True
+        if hollow is None:
+            hollow = _hollow_fonts(address, owners)
+        if font in hollow:
+            return True
+    return False
+
+
+def _hollow_fonts(address: int, owners: list[int]) -> set[int]:
+    """The fonts with an object that prints characters but has no area: PDFium could not
+    load those glyphs (``owners[i]`` is the text object of char ``i``)."""
+    printing = {obj for i, obj in enumerate(owners) if obj and _prints(_unicode(address, i))}
+    return {_text_font(obj) for obj in printing if _bounds(obj)[0] < NO_SIDE}
+
+
+def _prints(code: int) -> bool:
+    """Whether a character code is a printed character (not a space, a control or out of range)."""
+    return 32 < code <= 0x10FFFF and not chr(code).isspace()
+
+
+def _bounds(obj: int) -> tuple[float, float]:
+    """The shorter and the longer side of an object's bounds (0, 0 when it has none)."""
+    edges = (c_float * 4)()
+    base = ctypes.addressof(edges)
+    if not obj or not _object_bounds(obj, base, base + 4, base + 8, base + 12):
+        return 0.0, 0.0
+    left, bottom, right, top = edges
+    shorter, longer = sorted((right - left, top - bottom))
+    return shorter, longer
+
+
+def printed_count(chars: list[Char]) -> int:
+    """How many characters of a page are printed: not spaces, and a glyph drawn again at the
+    same place (fake bold; PDFium's text page keeps one of them) counted once."""
+    count = 0
+    last_x: dict[tuple[str, int], float] = {}
+    for char in sorted((c for c in chars if not c.text.isspace()), key=lambda c: (c.text, round(c.top), c.x0)):
+        key = (char.text, round(char.top))
+        previous = last_x.get(key)
+        if previous is None or char.x0 - previous >= DUPLICATE:
+            count += 1
+        last_x[key] = char.x0
+    return count
 
 
 # --------------------------------------------------------------------------- paths

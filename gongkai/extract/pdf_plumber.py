@@ -11,6 +11,7 @@ display with the same ``PageFrame`` the PDFium backend uses.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable
 from io import BytesIO
@@ -23,6 +24,29 @@ from gongkai.errors import UnreadableInput
 from gongkai.extract.pdf_layout import Char, Color, PageContent, PageFrame, Point, paints, path_segments
 
 _CID = re.compile(r"\(cid:\d+\)")
+LOG = logging.getLogger("gongkai.extract.pdf")
+
+
+class _ToDebugLog(logging.Handler):
+    """pdfminer's complaints about damaged files, passed on to gongkai's debug log.
+
+    pdfminer logs a warning for every defect it works around — thousands on a damaged
+    file — and without a handler Python prints them on stderr beside a normal result.
+    """
+
+    def emit(self, record: logging.LogRecord) -> None:
+        LOG.debug("pdfminer: %s", record.getMessage())
+
+
+def route_pdfminer_log() -> None:
+    """Send the ``pdfminer`` logger to ``gongkai.extract.pdf`` at debug level (once)."""
+    logger = logging.getLogger("pdfminer")
+    if not any(isinstance(handler, _ToDebugLog) for handler in logger.handlers):
+        logger.addHandler(_ToDebugLog())
+        logger.propagate = False
+
+
+route_pdfminer_log()
 _PATH_KINDS = ("line", "rect", "curve")
 
 
