@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from gongkai.schemas.records import DocumentInfo, Fact, Statement
 
@@ -30,6 +31,13 @@ class Analysis:
     statements: list[Statement] = field(default_factory=list)
     signs: dict[int, int] = field(default_factory=dict)
     failures: list[StageFailure] = field(default_factory=list)
+    derived: dict[str, Any] = field(default_factory=dict)  # indexes several rules build once, by name
+
+    def derive(self, name: str, build: Callable[[Analysis], Any]) -> Any:
+        """The value ``build(self)``, computed on the first call for ``name`` and kept."""
+        if name not in self.derived:
+            self.derived[name] = build(self)
+        return self.derived[name]
 
     def statements_of(self, kind: str) -> list[Statement]:
         """The statements of one kind (``rate``, ``share``, ``yoy``, ``enumeration`` …)."""

@@ -57,20 +57,17 @@ class Glyphs:
 
     def box(self, start: int, end: int) -> BBox | None:
         """The union of the boxes of characters ``[start, end)`` that have one."""
-        boxes = self.boxes
-        x0 = top = math.inf
-        x1 = bottom = -math.inf
-        for i in range(max(start, 0), min(end, len(self.text))):
-            left = boxes[4 * i]
-            if left != left:  # NaN: no box
-                continue
-            x0 = min(x0, left)
-            top = min(top, boxes[4 * i + 1])
-            x1 = max(x1, boxes[4 * i + 2])
-            bottom = max(bottom, boxes[4 * i + 3])
-        if x0 == math.inf:
+        start, end = max(start, 0), min(end, len(self.text))
+        if start >= end:
             return None
-        return BBox(round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))
+        piece = self.boxes[4 * start : 4 * end]
+        lefts = [v for v in piece[0::4] if v == v]  # NaN (no box) is not equal to itself
+        if not lefts:
+            return None
+        tops = [v for v in piece[1::4] if v == v]
+        rights = [v for v in piece[2::4] if v == v]
+        bottoms = [v for v in piece[3::4] if v == v]
+        return BBox(round(min(lefts), 2), round(min(tops), 2), round(max(rights), 2), round(max(bottoms), 2))
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,6 +50,8 @@ def clean_box(glyphs: Glyphs, clean: str, start: int, end: int) -> BBox | None:
     ``None`` when any non-space character of the range has no printed character it came
     from: a highlight is exact or it falls back to the line.
     """
+    if glyphs.text == clean:  # nothing changed in cleaning (most cells): every printed char has its box
+        return glyphs.box(start, end)
     mapping = align(glyphs.text, clean)
     box: BBox | None = None
     for j in range(max(start, 0), min(end, len(clean))):

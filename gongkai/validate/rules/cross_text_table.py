@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from gongkai.analysis import Analysis
 from gongkai.schemas.records import Check, Fact, Finding
@@ -153,6 +155,38 @@ def total_cell(row: TableRow) -> Fact | None:
     return next(iter(row.values.values()), None) if len(row.values) == 1 else None
 
 
+class _ItemRow(NamedTuple):
+    """A 科目 row of a standard table, with the keys a narrative name is compared with."""
+
+    table: ReadTable
+    row: TableRow
+    cell: Fact
+    path: str  # 类、款、项 names joined
+    own: str  # its own name
+    parent_own: str | None  # 款 name + own name, for a 项 row
+    unique: bool  # no other row of the table has the same own name
+
+
+def _item_rows(analysis: Analysis) -> list[_ItemRow]:
+    rows: list[_ItemRow] = []
+    for table in analysis.tables.standard:
+        if table.key == "other" or table.key.endswith(("sangong", "procurement", "performance")):
+            continue
+        names = {row.code: path_key(row.label) for row in table.rows if row.code}
+        counts = Counter(names.values())
+        for row in table.rows:
+            if not row.code or len(row.code) not in (3, 5, 7):
+                continue
+            cell = total_cell(row)
+            if cell is None or cell.value_yuan is None:
+                continue
+            path = "".join(names.get(row.code[:n], "") for n in (3, 5, 7) if n <= len(row.code))
+            own = names[row.code]
+            parent_own = names.get(row.code[:5], "") + own if len(row.code) == 7 else None
+            rows.append(_ItemRow(table, row, cell, path, own, parent_own, counts[own] == 1))
+    return rows
+
+
 def item_candidates(analysis: Analysis, fact: Fact) -> list[tuple[ReadTable, TableRow, Fact, bool]]:
     """Table rows of the 科目 a narrative figure names, with whether the match is exact.
 
@@ -164,23 +198,11 @@ def item_candidates(analysis: Analysis, fact: Fact) -> list[tuple[ReadTable, Tab
     if not key:
         return []
     found: list[tuple[ReadTable, TableRow, Fact, bool]] = []
-    for table in analysis.tables.standard:
-        if table.key == "other" or table.key.endswith(("sangong", "procurement", "performance")):
-            continue
-        names = {row.code: path_key(row.label) for row in table.rows if row.code}
-        for row in table.rows:
-            if not row.code or len(row.code) not in (3, 5, 7):
-                continue
-            cell = total_cell(row)
-            if cell is None or cell.value_yuan is None:
-                continue
-            path = "".join(names.get(row.code[:n], "") for n in (3, 5, 7) if n <= len(row.code))
-            own = names[row.code]
-            if key == path:
-                found.append((table, row, cell, True))
-            elif key == own or (len(row.code) == 7 and key == names.get(row.code[:5], "") + own):
-                unique = sum(1 for label in names.values() if label == own) == 1
-                found.append((table, row, cell, unique))
+    for item in analysis.derive("cross_text_table.item_rows", _item_rows):
+        if key == item.path:
+            found.append((item.table, item.row, item.cell, True))
+        elif key == item.own or key == item.parent_own:
+            found.append((item.table, item.row, item.cell, item.unique))
     return found
 
 
