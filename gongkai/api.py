@@ -13,6 +13,7 @@ from gongkai.classify import Classification, classify
 from gongkai.extract import RawDocument, extract
 from gongkai.failures import StageFailure, attempt
 from gongkai.fields import read_text
+from gongkai.limits import check_deadline, deadline
 from gongkai.normalize import normalize
 from gongkai.schemas.records import DocumentInfo, Report
 from gongkai.settings import Settings
@@ -30,7 +31,8 @@ def read(path: str | Path, settings: Settings | dict[str, Any] | None = None) ->
     cannot be read.
     """
     settings = Settings.resolve(settings)
-    return analyse(extract(path, settings), settings)
+    with deadline(str(path), settings):
+        return analyse(extract(path, settings), settings)
 
 
 def analyse(raw: RawDocument, settings: Settings | dict[str, Any] | None = None) -> Analysis:
@@ -40,8 +42,16 @@ def analyse(raw: RawDocument, settings: Settings | dict[str, Any] | None = None)
     is recorded in ``Analysis.failures`` and the rest is read as usual (with
     ``settings.debug`` the exception propagates instead).
     """
-    reraise = Settings.resolve(settings).debug
+    settings = Settings.resolve(settings)
+    with deadline(raw.source, settings):
+        return _analyse(raw, settings)
+
+
+def _analyse(raw: RawDocument, settings: Settings) -> Analysis:
+    reraise = settings.debug
+    check_deadline("规范化文本")
     document = normalize(raw)
+    check_deadline("识别文件类型")
     failures: list[StageFailure] = []
     kind = attempt(lambda: classify(document), failures, "classify", reraise=reraise) or UNCLASSIFIED
     info = DocumentInfo(
@@ -60,7 +70,9 @@ def analyse(raw: RawDocument, settings: Settings | dict[str, Any] | None = None)
         gongkai_version=__version__,
         checked_at=datetime.now(UTC).isoformat(timespec="seconds"),
     )
+    check_deadline("读取正文")
     text = read_text(document, kind.doc_type, kind.department, reraise=reraise)
+    check_deadline("读取表格")
     tables = read_tables(
         document,
         info,
@@ -79,8 +91,9 @@ def analyse(raw: RawDocument, settings: Settings | dict[str, Any] | None = None)
 def check(path: str | Path, settings: Settings | dict[str, Any] | None = None) -> Report:
     """Read the document at ``path`` and run every selected rule on it."""
     settings = Settings.resolve(settings)
-    analysis = read(path, settings)
-    return report(analysis, settings)
+    with deadline(str(path), settings):
+        analysis = read(path, settings)
+        return report(analysis, settings)
 
 
 def report(analysis: Analysis, settings: Settings | None = None) -> Report:
@@ -93,7 +106,8 @@ def report(analysis: Analysis, settings: Settings | None = None) -> Report:
     from gongkai.validate import evaluate
 
     settings = Settings.resolve(settings)
-    findings, checks = evaluate(analysis, settings)
+    with deadline(analysis.info.source, settings):
+        findings, checks = evaluate(analysis, settings)
     return Report(
         document=analysis.info,
         facts=tuple(analysis.facts),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -83,6 +84,20 @@ def build_parser() -> argparse.ArgumentParser:
             help="显示内部错误的详细信息（出错的表格读取、匹配或规则直接报错，而不是记为 internal 发现）",
         )
 
+    def limit_options(sub: argparse.ArgumentParser, *, per: str = "每个文件") -> None:
+        sub.add_argument("--timeout", type=float, default=None, help=f"{per}允许的秒数（默认 300；0 表示不限）")
+        sub.add_argument("--max-pages", type=int, default=None, help=f"{per}允许的页数（默认 2000）")
+        sub.add_argument("--max-mb", type=int, default=None, help=f"{per}允许的 MB 数（默认 200）")
+        sub.add_argument(
+            "--max-inflated-mb", type=int, default=None, help="DOCX/XLSX 解压后允许的 MB 数（默认 256）"
+        )
+        sub.add_argument("--max-chars", type=int, default=None, help="正文允许的字符数（默认 1000 万）")
+        sub.add_argument("--max-line-chars", type=int, default=None, help="一行（一段）允许的字符数（默认 10 万）")
+        sub.add_argument("--max-cells", type=int, default=None, help="表格允许的单元格数（默认 10 万）")
+        sub.add_argument(
+            "--max-page-items", type=int, default=None, help="PDF 一页允许的字符数或图形对象数（默认 10 万）"
+        )
+
     def rule_options(sub: argparse.ArgumentParser) -> None:
         sub.add_argument(
             "--fail-on",
@@ -108,24 +123,26 @@ def build_parser() -> argparse.ArgumentParser:
         "--explain", action="store_true", help="在每条发现下说明其中每个数字是如何对应的、对应是否确定"
     )
     common(check)
+    limit_options(check)
 
     annotate = commands.add_parser("annotate", help="生成一份 PDF 副本，在每条发现所在位置加高亮")
     annotate.add_argument("file", help="要核对的 PDF")
     annotate.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="标注后的副本写到哪里")
     rule_options(annotate)
     common(annotate)
+    limit_options(annotate)
 
     text = commands.add_parser("text", help="打印规范化后的文本（匹配器读到的内容）")
     text.add_argument("file")
     common(text)
+    limit_options(text)
 
     extract = commands.add_parser("extract", help="批量提取文件，生成数据集（CSV、Parquet、datapackage.json）")
     extract.add_argument("inputs", nargs="*", metavar="INPUT", help="文件、目录或通配符")
     extract.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="数据集输出目录")
     extract.add_argument("--from-list", metavar="FILE", help="从 FILE 读取输入路径，每行一个")
     extract.add_argument("-j", "--jobs", type=int, default=None, help="工作进程数（默认等于 CPU 核数）")
-    extract.add_argument("--timeout", type=float, default=None, help="每个文件允许的秒数")
-    extract.add_argument("--max-pages", type=int, default=None, help="每个文件允许的页数")
+    limit_options(extract)
     extract.add_argument("--no-cache", action="store_true", help="不读也不写结果缓存")
     extract.add_argument("--cache-dir", default=None, help="结果缓存目录（默认 OUTDIR/.cache）")
     extract.add_argument("--executor", choices=("local", "dask"), default="local", help="在哪里处理文件")
@@ -173,10 +190,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _fail(exc: Exception, debug: bool) -> int:
-    from gongkai.errors import OutputBusy, UnreadableInput
+    from gongkai.errors import OutputBusy, UnreadableInput, io_problem
 
     if isinstance(exc, UnreadableInput | OutputBusy):
         print(f"gongkai: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    if isinstance(exc, OSError):  # the disk, not gongkai: a full, read-only or missing place to write
+        print(f"gongkai: {io_problem(exc)}", file=sys.stderr)
         return EXIT_UNREADABLE
     if debug:
         raise exc
@@ -184,16 +204,46 @@ def _fail(exc: Exception, debug: bool) -> int:
     return EXIT_INTERNAL
 
 
+_MB = 1024 * 1024
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file beside it: all or nothing."""
+    partial = path.with_name(f".{path.name}.{os.getpid()}.part")
+    try:
+        partial.write_text(text, encoding="utf-8")
+        os.replace(partial, path)
+    except OSError as exc:  # said of the file asked for, not of our temporary one
+        raise OSError(exc.errno, exc.strerror, str(path)) from exc
+    finally:
+        partial.unlink(missing_ok=True)
+
+
 def _settings(args: argparse.Namespace, **extra: Any):  # type: ignore[no-untyped-def]
     from gongkai.settings import Settings
 
+    def scaled(name: str, factor: int = 1) -> int | None:
+        value = getattr(args, name, None)
+        return None if value is None else value * factor
+
+    limits = {
+        "timeout_seconds": getattr(args, "timeout", None),
+        "max_pages": scaled("max_pages"),
+        "max_bytes": scaled("max_mb", _MB),
+        "max_inflated_bytes": scaled("max_inflated_mb", _MB),
+        "max_chars": scaled("max_chars"),
+        "max_line_chars": scaled("max_line_chars"),
+        "max_cells": scaled("max_cells"),
+        "max_page_items": scaled("max_page_items"),
+    }
+    limits.update(extra)
     return Settings.resolve(
         None,
         pdf_backend=getattr(args, "pdf_backend", None),
         rules=tuple(getattr(args, "rules", ()) or ()) or None,
         skip_rules=tuple(getattr(args, "skip_rules", ()) or ()) or None,
         debug=getattr(args, "debug", None),
-        **extra,
+        **limits,
     )
 
 
@@ -225,7 +275,7 @@ def _check(args: argparse.Namespace) -> int:
             parts.append(render(shown, fmt, colour=args.colour and not args.output and _is_terminal(), explain=args.explain))
     text = _joined(fmt, parts, reports, args.explain)
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        write_atomically(Path(args.output), text)
     else:
         sys.stdout.write(text)
     return worst
@@ -304,7 +354,7 @@ def _extract(args: argparse.Namespace) -> int:
     unmatched = unmatched_inputs(args.inputs)
     for name in unmatched:
         print(f"gongkai: {name}: 没有这个文件，或没有匹配的文档（其余输入照常处理）", file=sys.stderr)
-    settings = _settings(args, timeout_seconds=args.timeout, max_pages=args.max_pages)
+    settings = _settings(args)
     summary = run_batch(
         inputs=args.inputs,
         outdir=args.output,
@@ -352,7 +402,7 @@ def _serve(args: argparse.Namespace) -> int:
     except ImportError:
         print("gongkai: serve 需要额外的依赖：pip install 'gongkai[serve]'", file=sys.stderr)
         return EXIT_UNREADABLE
-    settings = _settings(args, max_pages=args.max_pages, timeout_seconds=args.timeout, max_bytes=args.max_mb * 1024 * 1024)
+    settings = _settings(args)
     where = "只在本机" if args.host in ("127.0.0.1", "localhost", "::1") else "注意：对网络上的其他机器开放"
     print(f"gongkai serve：http://{args.host}:{args.port}/ （{where}；Ctrl+C 停止）", file=sys.stderr)
     uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="warning")

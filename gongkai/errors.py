@@ -6,6 +6,8 @@ exits with code 2, batch mode writes it to ``errors.csv`` and goes on.
 
 from __future__ import annotations
 
+import errno
+
 
 class GongkaiError(Exception):
     """Base class of the errors gongkai raises on purpose."""
@@ -52,3 +54,22 @@ class OutputBusy(GongkaiError):
         self.path = str(path)
         self.holder = holder
         super().__init__(f"{self.path}: 另一个 gongkai extract（进程 {holder}）正在写入这个目录，请等它结束或换一个输出目录")
+
+
+_IO_REASONS = {
+    errno.ENOSPC: "磁盘已满",
+    errno.EDQUOT: "超出磁盘配额",
+    errno.EROFS: "只读文件系统",
+    errno.EACCES: "没有写入权限",
+    errno.EPERM: "没有写入权限",
+    errno.ENOENT: "目录不存在",
+    errno.ENOTDIR: "路径中有一段不是目录",
+    errno.EISDIR: "这是一个目录",
+}
+
+
+def io_problem(exc: OSError) -> str:
+    """One line for a failed read or write: the path and the reason in words."""
+    where = exc.filename if exc.filename is not None else "输出"
+    reason = _IO_REASONS.get(exc.errno or 0, exc.strerror or str(exc))
+    return f"{where}: 无法写入（{reason}）；已写入的部分已删除，腾出空间或换一个位置后重新运行即可接着处理"

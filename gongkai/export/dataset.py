@@ -16,6 +16,7 @@ every digit.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import os
@@ -119,10 +120,9 @@ class DatasetWriter:
 
     def abort(self) -> None:
         """Close without publishing anything (atomic mode drops its partial files)."""
-        for handle in self._files.values():
-            handle.close()
-        for stream in self._parquet.values():
-            stream.close()
+        for closable in (*self._files.values(), *self._parquet.values()):
+            with contextlib.suppress(OSError):  # a full disk fails the close too; the parts go anyway
+                closable.close()
         if self.atomic:
             for name in RESOURCES:
                 for suffix in (".csv", ".parquet"):

@@ -6,8 +6,10 @@ import hashlib
 from pathlib import Path
 
 from gongkai.errors import UnreadableInput
+from gongkai.extract.bounds import check_content, check_inflated
 from gongkai.extract.model import BBox, RawDocument, RawPage, RawTable, TextLine
 from gongkai.extract.sniff import sniff
+from gongkai.limits import deadline, over_limit
 from gongkai.settings import Settings
 
 __all__ = [
@@ -41,9 +43,7 @@ def extract(path: str | Path, settings: Settings | None = None) -> RawDocument:
         raise UnreadableInput(str(path), "unsupported", "这是一个目录，不是文件")
     size = path.stat().st_size
     if settings.max_bytes and size > settings.max_bytes:
-        raise UnreadableInput(
-            str(path), "too_large", f"文件大小 {size} 字节，超过上限 {settings.max_bytes} 字节"
-        )
+        raise UnreadableInput(str(path), "too_large", over_limit("文件大小", size, settings.max_bytes, "字节", "--max-mb"))
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -66,9 +66,15 @@ def extract_bytes(data: bytes, source: str, settings: Settings | None = None) ->
     if fmt == "binary":
         raise UnreadableInput(source, "binary", "不是文本，也不是可识别的文档格式（二进制数据）")
     digest = hashlib.sha256(data).hexdigest()
-    pages, warnings = _extract_pages(fmt, data, source, settings)
+    if fmt in ("docx", "xlsx"):
+        check_inflated(data, source, settings)
+    with deadline(source, settings):
+        pages, warnings = _extract_pages(fmt, data, source, settings)
+    check_content(pages, source, settings)
     if settings.max_pages and len(pages) > settings.max_pages:
-        raise UnreadableInput(source, "too_many_pages", f"共 {len(pages)} 页，超过上限 {settings.max_pages} 页")
+        raise UnreadableInput(
+            source, "too_many_pages", over_limit("共", len(pages), settings.max_pages, "页", "--max-pages")
+        )
     return RawDocument(source=source, format=fmt, sha256=digest, pages=pages, warnings=warnings, size=len(data))
 
 

@@ -8,12 +8,12 @@ exception escapes.
 
 from __future__ import annotations
 
-import time
 from typing import Protocol
 
 from gongkai.errors import UnreadableInput
 from gongkai.extract.model import RawPage
 from gongkai.extract.pdf_layout import PageContent, layout_page, mark_paragraph_gaps
+from gongkai.limits import check_deadline, over_limit
 from gongkai.settings import Settings
 
 _UNFINISHED = (b"endobj", b"stream", b" obj")  # what a revision cut short leaves after the last %%EOF
@@ -47,13 +47,13 @@ def extract_pdf(data: bytes, source: str, settings: Settings) -> tuple[list[RawP
     ``no_text``, ``too_many_pages`` or ``timeout``.
     """
     _check_complete(data, source)
-    document, notes = open_pdf(data, source, settings.pdf_backend)
+    document, notes = open_pdf(data, source, settings.pdf_backend, settings.max_page_items)
     try:
         if document.page_count <= 0:
             raise UnreadableInput(source, "corrupt", "PDF 没有任何页面")
         if settings.max_pages and document.page_count > settings.max_pages:
             raise UnreadableInput(
-                source, "too_many_pages", f"共 {document.page_count} 页，超过上限 {settings.max_pages} 页"
+                source, "too_many_pages", over_limit("共", document.page_count, settings.max_pages, "页", "--max-pages")
             )
         pages, warnings = _read_pages(document, source, settings)
     finally:
@@ -79,7 +79,7 @@ def _check_complete(data: bytes, source: str) -> None:
     raise UnreadableInput(source, "corrupt", REASON_CORRUPT)
 
 
-def open_pdf(data: bytes, source: str, backend: str) -> tuple[PdfBackend, list[str]]:
+def open_pdf(data: bytes, source: str, backend: str, max_page_items: int = 0) -> tuple[PdfBackend, list[str]]:
     """The PDF opened with ``backend``, or with the other one when that one refuses it.
 
     Returns the document and a note when the other backend was used. A password is a
@@ -87,28 +87,28 @@ def open_pdf(data: bytes, source: str, backend: str) -> tuple[PdfBackend, list[s
     """
     other = "plumber" if backend == "pdfium" else "pdfium"
     try:
-        return _open_with(data, source, backend), []
+        return _open_with(data, source, backend, max_page_items), []
     except UnreadableInput as exc:
         if exc.kind == "encrypted":
             raise
         refused = exc
     try:
-        document = _open_with(data, source, other)
+        document = _open_with(data, source, other, max_page_items)
     except UnreadableInput:
         raise refused from None
     note = f"{BACKEND_NAMES[backend]} 无法打开此文件，已改用 {BACKEND_NAMES[other]} 读取"
     return document, [note]
 
 
-def _open_with(data: bytes, source: str, backend: str) -> PdfBackend:
+def _open_with(data: bytes, source: str, backend: str, max_page_items: int = 0) -> PdfBackend:
     try:
         if backend == "plumber":
             from gongkai.extract.pdf_plumber import PlumberDocument
 
-            return PlumberDocument(data, source)
+            return PlumberDocument(data, source, max_page_items)
         from gongkai.extract.pdf_pdfium import PdfiumDocument
 
-        return PdfiumDocument(data, source)
+        return PdfiumDocument(data, source, max_page_items)
     except UnreadableInput:
         raise
     except Exception as exc:  # any library failure on open means the file is unusable
@@ -123,19 +123,19 @@ def _close(document: PdfBackend) -> None:
 
 
 def _read_pages(document: PdfBackend, source: str, settings: Settings) -> tuple[list[RawPage], list[str]]:
-    deadline = time.monotonic() + settings.timeout_seconds if settings.timeout_seconds else None
     pages: list[RawPage] = []
     failed: list[int] = []
     empty: list[int] = []
     unreadable_chars = 0
     for index in range(document.page_count):
-        if deadline is not None and time.monotonic() > deadline:
-            raise UnreadableInput(source, "timeout", f"读取超过 {settings.timeout_seconds:g} 秒的上限")
         number = index + 1
+        check_deadline(f"读取第 {number} 页")
         try:
             content = document.read_page(index)
             frame = content.frame
             page = layout_page(number, frame.width, frame.height, content.chars, content.segments)
+        except UnreadableInput:  # a limit, not a bad page
+            raise
         except Exception:  # one bad page must not lose the document
             failed.append(number)
             pages.append(RawPage(number=number))

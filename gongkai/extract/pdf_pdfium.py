@@ -36,6 +36,7 @@ from gongkai.extract.pdf_layout import (
     paints,
     path_segments,
 )
+from gongkai.limits import over_limit
 
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 UNMAPPED = frozenset({"\x00", "\ufffe", "\uffff", "\ufffd"})
@@ -108,8 +109,9 @@ class PdfiumDocument:
     it really has more printed characters; such pages are listed in ``warnings``.
     """
 
-    def __init__(self, data: bytes, source: str) -> None:
+    def __init__(self, data: bytes, source: str, max_page_items: int = 0) -> None:
         self._pdf = _open_document(data, source)
+        self._max_items = max_page_items
         self._since_open = 0
         self._data = data
         self._source = source
@@ -149,12 +151,14 @@ class PdfiumDocument:
         if not page:
             raise RuntimeError(f"PDFium cannot load page {index + 1}")
         try:
+            self._bound(index, pdfium_c.FPDFPage_CountObjects(page), "个页面对象")
             frame = _frame(page)
             pieces, text_objects = _page_objects(page, frame)
             text_page = pdfium_c.FPDFText_LoadPage(page)
             if not text_page:
                 raise RuntimeError(f"PDFium cannot read the text of page {index + 1}")
             try:
+                self._bound(index, pdfium_c.FPDFText_CountChars(text_page), "个字符")
                 chars = _chars(text_page, frame, self._fonts)
                 suspect = _suspect_losses(text_page, text_objects)
             finally:
@@ -168,11 +172,16 @@ class PdfiumDocument:
                 return other
         return PageContent(frame, chars, path_segments(pieces))
 
+    def _bound(self, index: int, count: int, unit: str) -> None:
+        if self._max_items and count > self._max_items:
+            reason = over_limit(f"第 {index + 1} 页有", count, self._max_items, unit, "--max-page-items")
+            raise UnreadableInput(self._source, "too_large", reason)
+
     def _plumber(self) -> Any:
         from gongkai.extract.pdf_plumber import PlumberDocument
 
         if self._fallback is None:
-            self._fallback = PlumberDocument(self._data, self._source)
+            self._fallback = PlumberDocument(self._data, self._source, self._max_items)
         return self._fallback
 
 

@@ -22,6 +22,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
 from gongkai.errors import UnreadableInput
 from gongkai.extract.pdf_layout import Char, Color, PageContent, PageFrame, Point, paints, path_segments
+from gongkai.limits import over_limit
 
 _CID = re.compile(r"\(cid:\d+\)")
 LOG = logging.getLogger("gongkai.extract.pdf")
@@ -53,7 +54,9 @@ _PATH_KINDS = ("line", "rect", "curve")
 class PlumberDocument:
     """An open PDF read page by page through pdfplumber."""
 
-    def __init__(self, data: bytes, source: str) -> None:
+    def __init__(self, data: bytes, source: str, max_page_items: int = 0) -> None:
+        self._max_items = max_page_items
+        self._source = source
         try:
             self._pdf = pdfplumber.open(BytesIO(data))
             self._pages = self._pdf.pages
@@ -70,6 +73,11 @@ class PlumberDocument:
         """Characters and ruling lines of the page at ``index`` (0-based)."""
         page = self._pages[index]
         try:
+            if self._max_items:
+                count = max(len(page.chars), sum(len(v) for k, v in page.objects.items() if k != "char"))
+                if count > self._max_items:
+                    reason = over_limit(f"第 {index + 1} 页有", count, self._max_items, "个字符或图形对象", "--max-page-items")
+                    raise UnreadableInput(self._source, "too_large", reason)
             space = _Space(page)
             chars = [c for c in map(space.char, page.chars) if c is not None]
             objects = page.objects

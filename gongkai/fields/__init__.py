@@ -14,6 +14,7 @@ from gongkai.failures import StageFailure, attempt
 from gongkai.fields.binding import Binder
 from gongkai.fields.mentions import Mention, MentionReader
 from gongkai.fields.views import View, document_views
+from gongkai.limits import check_deadline
 from gongkai.normalize.document import Document
 from gongkai.schemas.records import Evidence, Fact, Statement
 
@@ -52,6 +53,7 @@ def read_text(
     reader = MentionReader(document, doc_type, department, first_fact_id)
     failed_views: list[StageFailure] = []
     for view in views:
+        check_deadline("读取正文")
         _read_view(reader, view, document, failed_views, reraise)
     failures.extend(_merged(failed_views))
     mentions = reader.mentions

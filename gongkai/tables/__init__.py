@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from gongkai.failures import StageFailure, attempt
+from gongkai.limits import check_deadline
 from gongkai.normalize.document import Document
 from gongkai.schemas.records import DocumentInfo, Evidence, Fact, Statement
 from gongkai.tables.cells import FactMaker
@@ -59,7 +60,10 @@ def read_tables(
     recognized = attempt(
         lambda: recognize_tables(document, info.department, info.doc_type), failures, "recognize_tables", reraise=reraise
     )
-    standard = [_read_one(document, table, maker, info.doc_type, failures, reraise) for table in recognized or []]
+    standard = []
+    for table in recognized or []:
+        check_deadline("读取表格")
+        standard.append(_read_one(document, table, maker, info.doc_type, failures, reraise))
     scores = _rolled_back(maker, lambda: read_score_tables(document, maker), failures, "score_tables", reraise)
     funds_read = _rolled_back(maker, lambda: read_funds(document, maker, first_statement_id), failures, "funds_table", reraise)
     funds, statements = funds_read if funds_read is not None else ([], [])

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from gongkai.analysis import Analysis
 from gongkai.failures import StageFailure, attempt, failure_finding, unfounded_rules
+from gongkai.limits import check_deadline
 from gongkai.schemas.records import SEVERITIES, Check, Finding
 from gongkai.settings import Settings
 from gongkai.validate.registry import REGISTRY, Rule
@@ -39,6 +40,7 @@ def evaluate(analysis: Analysis, settings: Settings | None = None) -> tuple[list
     for rule_id, rule in REGISTRY.items():
         if not settings.rule_selected(rule_id):
             continue
+        check_deadline(f"核对（{rule_id}）")
         found = attempt(lambda rule=rule: rule.run(analysis), failures, "rule", where=rule_id, reraise=settings.debug)
         for result in found or []:
             if isinstance(result, Finding):

@@ -604,7 +604,7 @@ def test_page_limit_is_enforced(tmp_path: Path, backend: str) -> None:
     with pytest.raises(UnreadableInput) as info:
         _read(path, backend, max_pages=2)
     assert info.value.kind == "too_many_pages"
-    assert info.value.reason == "共 3 页，超过上限 2 页"
+    assert info.value.reason == "共 3 页，超过上限 2 页；可用 --max-pages 调高（0 表示不限）"
 
 
 @pytest.mark.parametrize("backend", BACKENDS)

@@ -51,7 +51,7 @@ def test_a_file_one_backend_refuses_is_read_with_the_other(tmp_path: Path, monke
 def test_when_both_backends_refuse_the_first_reason_is_given(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
 
-    def open_with(data: bytes, source: str, backend: str) -> None:
+    def open_with(data: bytes, source: str, backend: str, max_page_items: int = 0) -> None:
         calls.append(backend)
         raise UnreadableInput(source, "corrupt", f"{backend} says no")
 
@@ -64,7 +64,7 @@ def test_when_both_backends_refuse_the_first_reason_is_given(monkeypatch: pytest
 def test_an_encrypted_file_is_not_tried_twice(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
 
-    def open_with(data: bytes, source: str, backend: str) -> None:
+    def open_with(data: bytes, source: str, backend: str, max_page_items: int = 0) -> None:
         calls.append(backend)
         raise UnreadableInput(source, "encrypted", "PDF 已加密，需要密码才能打开")
 
