@@ -79,8 +79,16 @@ def test_too_much_text_is_refused(tmp_path: Path) -> None:
 
 
 def test_too_many_cells_are_refused(tmp_path: Path) -> None:
-    error = _refusal(_xlsx(tmp_path / "rows.xlsx", 20), max_cells=50)
-    assert error.reason == "表格共 63 个单元格，超过上限 50 个单元格；可用 --max-cells 调高（0 表示不限）"
+    error = _refusal(_xlsx(tmp_path / "rows.xlsx", 20), max_cells=50)  # refused while the rows stream in
+    assert error.reason == "表格超过 50 个单元格的上限；可用 --max-cells 调高（0 表示不限）"
+    docx = WordDocument()
+    table = docx.add_table(rows=10, cols=6)
+    for r, row in enumerate(table.rows):
+        for c, cell in enumerate(row.cells):
+            cell.text = f"{r}.{c}"
+    docx.save(str(tmp_path / "table.docx"))
+    error = _refusal(tmp_path / "table.docx", max_cells=50)  # other formats: counted once read
+    assert error.reason == "表格共 60 个单元格，超过上限 50 个单元格；可用 --max-cells 调高（0 表示不限）"
 
 
 def test_a_pdf_page_with_too_many_objects_is_refused_before_it_is_read(tmp_path: Path) -> None:

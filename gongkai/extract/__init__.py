@@ -94,7 +94,7 @@ def _extract_pages(fmt: str, data: bytes, source: str, settings: Settings) -> tu
     if fmt == "xlsx":
         from gongkai.extract.xlsx import extract_xlsx
 
-        return extract_xlsx(data, source), []
+        return extract_xlsx(data, source, settings.max_cells), []
     if fmt == "html":
         from gongkai.extract.html import extract_html
 

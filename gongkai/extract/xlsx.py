@@ -30,6 +30,7 @@ from openpyxl.utils.cell import range_boundaries
 
 from gongkai.errors import UnreadableInput
 from gongkai.extract.model import Block, RawPage, RawTable, TextLine
+from gongkai.limits import EVERY, check_deadline
 
 _SHEET_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _UNIT = re.compile(r"单位\s*[:：]")
@@ -43,37 +44,58 @@ Cells = dict[tuple[int, int], str]
 Merge = tuple[int, int, int, int]  # min_row, min_col, max_row, max_col (1-based)
 
 
-def extract_xlsx(data: bytes, source: str) -> list[RawPage]:
+def extract_xlsx(data: bytes, source: str, max_cells: int = 0) -> list[RawPage]:
     """Pages (one per worksheet) of title lines and one table, from the bytes of an XLSX file.
 
-    Raises ``UnreadableInput`` (kind ``corrupt``) when the workbook cannot be read.
+    Raises ``UnreadableInput``: kind ``corrupt`` when the workbook cannot be read,
+    ``too_large`` as soon as it has more than ``max_cells`` non-empty cells (0: no limit),
+    ``timeout`` past the file's deadline — the rows are streamed, so neither waits for the
+    whole workbook to be read.
     """
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about unsupported extensions
-            pages = _read_workbook(data)
+            pages = _read_workbook(data, _Budget(source, max_cells))
+    except UnreadableInput:
+        raise
     except Exception as exc:  # openpyxl, zipfile and XML parsers raise many kinds
         raise UnreadableInput(source, "corrupt", "XLSX 文件已损坏，无法解析") from exc
     return pages or [RawPage(number=1)]
 
 
-def _read_workbook(data: bytes) -> list[RawPage]:
+class _Budget:
+    """Counts the cells read so far against the limit, and looks at the clock now and then."""
+
+    def __init__(self, source: str, limit: int) -> None:
+        self.source, self.limit, self.used = source, limit, 0
+
+    def spend(self, cells: int) -> None:
+        before, self.used = self.used, self.used + cells
+        if self.limit and self.used > self.limit:
+            reason = f"表格超过 {self.limit:,} 个单元格的上限；可用 --max-cells 调高（0 表示不限）"
+            raise UnreadableInput(self.source, "too_large", reason)
+        if before // EVERY != self.used // EVERY:
+            check_deadline("读取表格")
+
+
+def _read_workbook(data: bytes, budget: _Budget) -> list[RawPage]:
     workbook = openpyxl.load_workbook(BytesIO(data), read_only=True, data_only=True)
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:
             return [
-                sheet_page(_read_cells(sheet), _read_merges(archive, sheet), number)
+                sheet_page(_read_cells(sheet, budget), _read_merges(archive, sheet), number)
                 for number, sheet in enumerate(workbook.worksheets, start=1)
             ]
     finally:
         workbook.close()
 
 
-def _read_cells(sheet: Any) -> Cells:
+def _read_cells(sheet: Any, budget: _Budget) -> Cells:
     """Every non-empty cell of a read-only sheet as printed text, keyed by (row, column)."""
     sheet.reset_dimensions()  # the stored dimension is often wrong; read every row
     cells: Cells = {}
     for row in sheet.iter_rows():
+        budget.spend(sum(1 for cell in row if cell.value is not None))
         for cell in row:
             if cell.value is None:
                 continue
