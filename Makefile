@@ -18,9 +18,9 @@ $(RUNTIME): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e .
 	@touch $(RUNTIME)
 
-# the tests, the notebook and the sample builder need the test extra on top
+# the tests, the notebook and the sample builder need the test extra on top (and OCR, tested too)
 $(STAMP): $(RUNTIME)
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,ocr]'
 	@touch $(STAMP)
 
 # the sample is committed; this rebuilds it from corpus/make_sample.py (needs reportlab)
@@ -42,6 +42,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m gongkai.bench
 	$(BIN)/python benchmarks/batch_bench.py
+	$(BIN)/python benchmarks/pathological.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

@@ -29,7 +29,7 @@ class UnreadableInput(GongkaiError):
     - ``encrypted``: the PDF needs a password;
     - ``truncated``: the file is incomplete (an interrupted download);
     - ``corrupt``: the file is damaged and cannot be parsed;
-    - ``no_text``: a PDF without a text layer (a scan) and no OCR installed;
+    - ``no_text``: a PDF without a text layer (a scan) that OCR (the ``ocr`` extra) did not read;
     - ``too_many_pages``: more pages than the ``max_pages`` limit;
     - ``timeout``: reading or checking it took longer than ``timeout_seconds``.
 

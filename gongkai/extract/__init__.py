@@ -26,7 +26,7 @@ __all__ = [
 _UNSUPPORTED = {
     "ole": "旧版 Office 格式（.doc/.xls），请另存为 .docx/.xlsx 或 PDF",
     "zip": "ZIP 压缩包，不是 DOCX/XLSX 文档，请先解压",
-    "image": "图片文件，没有文字层（暂不支持 OCR）",
+    "image": "图片文件：请先把它转成 PDF（装了 OCR 扩展时，扫描的 PDF 可以识别）",
 }
 
 

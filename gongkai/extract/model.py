@@ -118,12 +118,13 @@ Block = TextLine | RawTable
 
 @dataclass(slots=True)
 class RawPage:
-    """One page: its text lines and tables interleaved in reading order."""
+    """One page: its text lines and tables interleaved in reading order (``ocr``: read by OCR)."""
 
     number: int
     blocks: list[Block] = field(default_factory=list)
     width: float | None = None
     height: float | None = None
+    ocr: bool = False
 
 
 @dataclass(slots=True)

@@ -12,6 +12,7 @@ from typing import Protocol
 
 from gongkai.errors import UnreadableInput
 from gongkai.extract.model import RawPage
+from gongkai.extract.ocr import INSTALL_HINT, PageScanner, ocr_available
 from gongkai.extract.pdf_layout import PageContent, layout_page, mark_paragraph_gaps
 from gongkai.limits import check_deadline, over_limit
 from gongkai.settings import Settings
@@ -21,7 +22,8 @@ _UNFINISHED = (b"endobj", b"stream", b" obj")  # what a revision cut short leave
 REASON_ENCRYPTED = "PDF 已加密，需要密码才能打开"
 REASON_TRUNCATED = "PDF 文件不完整（可能下载中断）"
 REASON_CORRUPT = "PDF 文件已损坏，无法解析"
-REASON_NO_TEXT = "PDF 没有文字层（可能是扫描件），且未安装 OCR"
+REASON_NO_TEXT = f"PDF 没有文字层（可能是扫描件）；要识别扫描件，请安装 OCR：{INSTALL_HINT}"
+REASON_NO_TEXT_OCR = "PDF 没有文字层（可能是扫描件），OCR 也没有识别出文字"
 BACKEND_NAMES = {"pdfium": "PDFium", "plumber": "pdfplumber"}
 
 
@@ -55,7 +57,7 @@ def extract_pdf(data: bytes, source: str, settings: Settings) -> tuple[list[RawP
             raise UnreadableInput(
                 source, "too_many_pages", over_limit("共", document.page_count, settings.max_pages, "页", "--max-pages")
             )
-        pages, warnings = _read_pages(document, source, settings)
+        pages, warnings = _read_pages(document, source, data)
     finally:
         _close(document)
     mark_paragraph_gaps(pages)
@@ -122,41 +124,55 @@ def _close(document: PdfBackend) -> None:
         return
 
 
-def _read_pages(document: PdfBackend, source: str, settings: Settings) -> tuple[list[RawPage], list[str]]:
+def _read_pages(document: PdfBackend, source: str, data: bytes) -> tuple[list[RawPage], list[str]]:
     pages: list[RawPage] = []
     failed: list[int] = []
     empty: list[int] = []
+    scanned: list[int] = []
+    scanner = PageScanner(data) if ocr_available() else None
     unreadable_chars = 0
-    for index in range(document.page_count):
-        number = index + 1
-        check_deadline(f"读取第 {number} 页")
-        try:
-            content = document.read_page(index)
-            frame = content.frame
-            page = layout_page(number, frame.width, frame.height, content.chars, content.segments)
-        except UnreadableInput:  # a limit, not a bad page
-            raise
-        except Exception:  # one bad page must not lose the document
-            failed.append(number)
-            pages.append(RawPage(number=number))
-            continue
-        if not content.chars:
-            empty.append(number)
-        unreadable_chars += sum(1 for c in content.chars if c.text == "\ufffd")
-        pages.append(page)
+    try:
+        for index in range(document.page_count):
+            number = index + 1
+            check_deadline(f"读取第 {number} 页")
+            try:
+                content = document.read_page(index)
+                if not content.chars and scanner is not None:
+                    content = scanner.read(index)
+                    scanned.append(number)
+                frame = content.frame
+                page = layout_page(number, frame.width, frame.height, content.chars, content.segments)
+            except UnreadableInput:  # a limit, not a bad page
+                raise
+            except Exception:  # one bad page must not lose the document
+                failed.append(number)
+                pages.append(RawPage(number=number))
+                continue
+            if not content.chars:
+                empty.append(number)
+            page.ocr = bool(scanned and scanned[-1] == number and content.chars)
+            unreadable_chars += sum(1 for c in content.chars if c.text == "\ufffd")
+            pages.append(page)
+    finally:
+        if scanner is not None:
+            scanner.close()
     if len(failed) == document.page_count:
         raise UnreadableInput(source, "corrupt", REASON_CORRUPT)
     if len(empty) + len(failed) == document.page_count:
-        raise UnreadableInput(source, "no_text", REASON_NO_TEXT)
-    return pages, document.warnings + _warnings(failed, empty, unreadable_chars)
+        raise UnreadableInput(source, "no_text", REASON_NO_TEXT_OCR if scanner is not None else REASON_NO_TEXT)
+    read_by_ocr = [n for n in scanned if n not in empty]
+    return pages, document.warnings + _warnings(failed, empty, read_by_ocr, unreadable_chars, scanner is not None)
 
 
-def _warnings(failed: list[int], empty: list[int], unreadable_chars: int) -> list[str]:
+def _warnings(failed: list[int], empty: list[int], scanned: list[int], unreadable_chars: int, ocr: bool) -> list[str]:
     warnings: list[str] = []
     if failed:
         warnings.append(f"第 {_page_list(failed)} 页无法解析，已跳过")
+    if scanned:
+        warnings.append(f"第 {_page_list(scanned)} 页没有文字层，文字和数字由 OCR 识别，可能有误，请与原件核对")
     if empty:
-        warnings.append(f"第 {_page_list(empty)} 页没有文字层（可能是扫描页），内容未提取")
+        hint = "" if ocr else f"；要识别扫描页，请安装 OCR：{INSTALL_HINT}"
+        warnings.append(f"第 {_page_list(empty)} 页没有文字层（可能是扫描页），内容未提取{hint}")
     if unreadable_chars:
         warnings.append(f"有 {unreadable_chars} 个字符缺少 Unicode 映射，无法识别（显示为 \ufffd）")
     return warnings

@@ -185,6 +185,11 @@ class PdfiumDocument:
         return self._fallback
 
 
+def page_frame(page: Any) -> PageFrame:
+    """The display frame of a ``pypdfium2.PdfPage``."""
+    return _frame(page.raw)
+
+
 def _frame(page: Any) -> PageFrame:
     rect = pdfium_c.FS_RECTF()
     pdfium_c.FPDF_GetPageBoundingBox(page, rect)

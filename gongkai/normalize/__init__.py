@@ -73,6 +73,7 @@ def normalize(raw: RawDocument) -> Document:
         spans=builder.spans,
         tables=builder.tables,
         warnings=list(raw.warnings),
+        ocr_pages=frozenset(page.number for page in raw.pages if page.ocr),
     )
 
 

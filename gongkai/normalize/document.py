@@ -108,6 +108,7 @@ class Document:
     spans: list[Span]
     tables: list[Table]
     warnings: list[str] = field(default_factory=list)
+    ocr_pages: frozenset[int] = frozenset()  # pages whose text came from OCR
     _span_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:

@@ -74,7 +74,7 @@ ERROR_KINDS: dict[str, str] = {
     "encrypted": "the PDF needs a password",
     "truncated": "the file is incomplete (an interrupted download)",
     "corrupt": "the file is damaged and cannot be parsed",
-    "no_text": "a PDF without a text layer (a scan) and no OCR installed",
+    "no_text": "a PDF without a text layer (a scan) that OCR did not read (or the ocr extra is not installed)",
     "too_many_pages": "more pages than the max_pages limit",
     "timeout": "reading or checking it took longer than the timeout_seconds limit",
     "crashed": "the worker process died while processing it (a parser bug, out of memory)",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from gongkai.analysis import Analysis
 from gongkai.failures import StageFailure, attempt, failure_finding, unfounded_rules
@@ -51,7 +52,23 @@ def evaluate(analysis: Analysis, settings: Settings | None = None) -> tuple[list
             results.append(result)
     results += [failure_finding(f) for f in failures if not settings.skipped(f.rule)]
     findings, checks = number_checks(results)
-    return order_findings(findings), checks
+    return order_findings(doubt_ocr(findings, analysis.document.ocr_pages)), checks
+
+
+OCR_DOUBT = "（所引数字由 OCR 识别，可能有误，请与原件核对）"
+
+
+def doubt_ocr(findings: list[Finding], ocr_pages: frozenset[int]) -> list[Finding]:
+    """An error resting on a page read by OCR is a warning: a misread digit is not the
+    document's mistake, and an accusation needs the printed figure."""
+    if not ocr_pages:
+        return findings
+    return [
+        replace(f, severity="warning", message=f.message + OCR_DOUBT)
+        if f.severity == "error" and any(e.page in ocr_pages for e in f.evidence)
+        else f
+        for f in findings
+    ]
 
 
 def order_findings(findings: Iterable[Finding]) -> list[Finding]:

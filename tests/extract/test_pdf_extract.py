@@ -18,6 +18,8 @@ from reportlab.pdfgen.canvas import Canvas
 from gongkai.errors import UnreadableInput
 from gongkai.extract import extract
 from gongkai.extract.model import RawDocument, RawPage, RawTable, TextLine
+from gongkai.extract.ocr import ocr_available
+from gongkai.extract.pdf import REASON_NO_TEXT, REASON_NO_TEXT_OCR
 from gongkai.extract.pdf_layout import (
     Char,
     PageFrame,
@@ -566,7 +568,7 @@ def _no_text(path: Path) -> Path:
         ("truncated", "truncated", "PDF 文件不完整（可能下载中断）"),
         ("garbage", "corrupt", "PDF 文件已损坏，无法解析"),
         ("garbage_with_eof", "corrupt", "PDF 文件已损坏，无法解析"),
-        ("no_text", "no_text", "PDF 没有文字层（可能是扫描件），且未安装 OCR"),
+        ("no_text", "no_text", REASON_NO_TEXT_OCR if ocr_available() else REASON_NO_TEXT),
     ],
 )
 def test_bad_input_raises_unreadable(tmp_path: Path, backend: str, name: str, kind: str, reason: str) -> None:
