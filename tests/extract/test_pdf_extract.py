@@ -33,6 +33,7 @@ from gongkai.extract.pdf_layout import (
 from gongkai.settings import Settings
 from tests.builders import build_pdf
 from tests.conftest import CORPUS, PUTUO, TEMPLATE, need
+from tests.test_font_independence import font_set
 
 CORPUS_FILES = sorted(CORPUS.glob("*.pdf")) if CORPUS.is_dir() else []
 BACKENDS = ("pdfium", "plumber")
@@ -92,14 +93,15 @@ def _boxes(doc: RawDocument) -> list[tuple[float, float, float, float]]:
     return boxes
 
 
-def assert_backends_agree(path: Path, expect_fallback: bool = False) -> RawDocument:
+def assert_backends_agree(path: Path, expect_fallback: bool | None = False) -> RawDocument:
     """Both backends give the same pages: texts, grids, page numbers; boxes within 1pt."""
     fast = _read(path, "pdfium")
     slow = _read(path, "plumber")
     assert _summary(fast) == _summary(slow)
     for a, b in zip(_boxes(fast), _boxes(slow), strict=True):
         assert max(abs(x - y) for x, y in zip(a, b, strict=True)) <= 1.0, (a, b)
-    assert any("pdfplumber" in w for w in fast.warnings) == expect_fallback
+    if expect_fallback is not None:  # None: it depends on the fonts of the machine
+        assert any("pdfplumber" in w for w in fast.warnings) == expect_fallback
     return fast
 
 
@@ -351,9 +353,11 @@ def test_pdfium_falls_back_when_it_drops_glyphs(tmp_path: Path) -> None:
     blocks = [TITLE, TextLine(SHORT, 1, gap_before=True), SPANNED]
     upright = _read(build_pdf(blocks, tmp_path / "c0.pdf"))
     path = build_pdf(blocks, tmp_path / "c90.pdf", rotation=90)
-    turned = assert_backends_agree(path, expect_fallback=True)
+    # with a Chinese font on the machine PDFium loses nothing and reads the page itself
+    turned = assert_backends_agree(path, expect_fallback=None if font_set() == "cjk" else True)
     assert _summary(turned) == _summary(upright)
-    assert turned.warnings == ["第 1 页的字体无法由 PDFium 加载（可能未嵌入字体），已改用 pdfplumber 读取"]
+    if font_set() == "none":
+        assert turned.warnings == ["第 1 页的字体无法由 PDFium 加载（可能未嵌入字体），已改用 pdfplumber 读取"]
 
 
 # --------------------------------------------------------------------------- drawn by hand
