@@ -15,6 +15,7 @@ from gongkai.extract import pdf as pdf_module
 from gongkai.extract import pdf_pdfium as pdfium_module
 from gongkai.extract.pdf_pdfium import PdfiumDocument
 from tests.conftest import CORPUS, PUTUO, need
+from tests.test_font_independence import font_set
 
 
 def _facts(path: Path) -> list[tuple[str, str, str, int]]:
@@ -106,7 +107,8 @@ def test_empty_text_objects_do_not_send_a_page_to_pdfplumber() -> None:
 
 def test_pages_whose_characters_pdfium_really_lost_are_read_with_pdfplumber() -> None:
     path = need(CORPUS / "taiwan" / "control_yuan_2025_budget.pdf")
-    assert _fallback_pages(path) == [46, 47, 48, 49, 50, 51]
+    if font_set() == "none":  # with a Chinese font on the machine PDFium draws these glyphs itself
+        assert _fallback_pages(path) == [46, 47, 48, 49, 50, 51]
     raw = extract(path)
     page = raw.pages[45]
     texts = "".join(
