@@ -307,9 +307,9 @@ def _joined(fmt: str, parts: list[str], reports: list[Any], explain: bool) -> st
 
         if len(reports) == 1:
             return report_json(reports[0], explain=explain) + "\n"
-        from gongkai.export.explain import report_dict
+        from gongkai.export.json_report import json_dict
 
-        return json.dumps([report_dict(r, explain) for r in reports], ensure_ascii=False, indent=2) + "\n"
+        return json.dumps([json_dict(r, explain) for r in reports], ensure_ascii=False, indent=2) + "\n"
     if fmt == "csv" and len(parts) > 1:
         return parts[0] + "".join(part.split("\n", 1)[1] for part in parts[1:])
     return "\n".join(parts)

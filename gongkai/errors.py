@@ -26,11 +26,13 @@ class UnreadableInput(GongkaiError):
     - ``not_pdf``: named ``.pdf`` but holds something else (an HTML error page …);
     - ``unsupported``: a format gongkai does not read (image, archive, directory);
     - ``binary``: binary data that is neither text nor a known document format;
+    - ``garbled``: text that decodes as none of UTF-8, GB18030 and Big5 (another encoding, damage);
     - ``encrypted``: the PDF needs a password;
     - ``truncated``: the file is incomplete (an interrupted download);
     - ``corrupt``: the file is damaged and cannot be parsed;
     - ``no_text``: a PDF without a text layer (a scan) that OCR (the ``ocr`` extra) did not read;
     - ``too_many_pages``: more pages than the ``max_pages`` limit;
+    - ``needs_libreoffice``: a legacy Word document (``.doc``) on a machine without LibreOffice;
     - ``timeout``: reading or checking it took longer than ``timeout_seconds``.
 
     Batch mode adds two kinds of its own, never raised as this exception: ``crashed``

@@ -11,6 +11,7 @@ from __future__ import annotations
 from html import escape
 
 from gongkai import __version__
+from gongkai.export.paths import printable_path
 from gongkai.export.terminal import DOC_TYPE_LABEL, SEVERITY_LABEL, marked_pieces
 from gongkai.schemas.records import Evidence, Finding, Report
 
@@ -90,7 +91,7 @@ def report_html(report: Report) -> str:
     """The report of one document as a self-contained HTML page (UTF-8, ``lang="zh-CN"``)."""
     info = report.document
     counts = report.counts()
-    heading = info.department or info.title or info.source
+    heading = info.department or info.title or printable_path(info.source)
     parts = [
         "<!DOCTYPE html>",
         '<html lang="zh-CN">',
@@ -138,7 +139,7 @@ def _e(text: object) -> str:
 def _document_block(report: Report) -> str:
     info = report.document
     rows = [
-        ("文件", f"<code>{_e(info.source)}</code>"),
+        ("文件", f"<code>{_e(printable_path(info.source))}</code>"),
         ("类型", _e(DOC_TYPE_LABEL.get(info.doc_type, info.doc_type))),
         ("年度", _e(f"{info.fiscal_year}年度") if info.fiscal_year else "不明"),
         ("部门", _e(info.department) if info.department else "不明"),

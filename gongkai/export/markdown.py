@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from gongkai.export.paths import printable_path
 from gongkai.export.terminal import DOC_TYPE_LABEL, SEVERITY_LABEL, highlight
 from gongkai.schemas.records import Report
 
@@ -11,9 +12,9 @@ def report_markdown(report: Report) -> str:
     info = report.document
     counts = report.counts()
     lines = [
-        f"# {info.department or info.source}",
+        f"# {info.department or printable_path(info.source)}",
         "",
-        f"- 文件：`{info.source}`（{info.format}，{info.pages}页）",
+        f"- 文件：`{printable_path(info.source)}`（{info.format}，{info.pages}页）",
         f"- 类型：{DOC_TYPE_LABEL.get(info.doc_type, info.doc_type)}；年度：{info.fiscal_year or '不明'}",
         f"- 结果：{counts['error']} 个错误，{counts['warning']} 个警告，{counts['info']} 个提示",
         "",

@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from gongkai.export.paths import printable_path
 from gongkai.export.terminal import DOC_TYPE_LABEL, SEVERITY_LABEL
 from gongkai.schemas.records import Finding, Report
 
@@ -34,7 +35,7 @@ def summary_lines(report: Report, placed: Sequence[bool]) -> list[tuple[float, s
     """The summary as ``(font size, text)`` lines before wrapping; ``placed[i]`` tells whether
     finding ``i`` of the report has a highlight."""
     info = report.document
-    name = info.source.replace("\\", "/").rsplit("/", 1)[-1]
+    name = printable_path(info.source.replace("\\", "/").rsplit("/", 1)[-1])
     about = " · ".join(
         part
         for part in (

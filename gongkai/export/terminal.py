@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from typing import TextIO
 
+from gongkai.export.paths import printable_path
 from gongkai.schemas.records import Finding, Report
 
 SEVERITY_LABEL = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -109,7 +110,7 @@ def write_report(report: Report, stream: TextIO, colour: bool | None = None, exp
     def paint(text: str, code: str) -> str:
         return f"{code}{text}{_RESET}" if colour else text
 
-    stream.write(paint(info.source, _BOLD) + "\n")
+    stream.write(paint(printable_path(info.source), _BOLD) + "\n")
     details = [
         f"{DOC_TYPE_LABEL.get(info.doc_type, info.doc_type)}",
         f"{info.fiscal_year}年度" if info.fiscal_year else "年度不明",

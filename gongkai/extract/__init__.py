@@ -82,7 +82,7 @@ def _extract_pages(fmt: str, data: bytes, source: str, settings: Settings) -> tu
     if fmt == "txt":
         from gongkai.extract.txt import decode_text, parse_text
 
-        return parse_text(decode_text(data)), []
+        return parse_text(decode_text(data, source)), []
     if fmt == "pdf":
         from gongkai.extract.pdf import extract_pdf
 

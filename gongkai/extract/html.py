@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from gongkai.errors import UnreadableInput
+from gongkai.extract.encoding import GARBLED_REASON, detect
 from gongkai.extract.model import Block, RawPage, RawTable, TextLine
 
 BLOCK_TAGS = frozenset(
@@ -64,11 +65,13 @@ _SINGLE_BYTE = frozenset({"ascii", "iso8859-1", "cp1252"})
 def extract_html(data: bytes, source: str) -> list[RawPage]:
     """One page of text lines and tables from the bytes of an HTML file.
 
-    Raises ``UnreadableInput`` (kind ``corrupt``) when the markup cannot be parsed.
+    Raises ``UnreadableInput`` (kind ``corrupt``) when the markup cannot be parsed,
+    ``garbled`` when the text is in no encoding gongkai reads.
     """
+    text = decode_html(data, source)
     try:
         builder = _TreeBuilder()
-        builder.feed(decode_html(data))
+        builder.feed(text)
         builder.close()
         renderer = _Renderer(page=1)
         renderer.render(builder.root)
@@ -77,24 +80,35 @@ def extract_html(data: bytes, source: str) -> list[RawPage]:
         raise UnreadableInput(source, "corrupt", "HTML 文件无法解析") from exc
 
 
-def decode_html(data: bytes) -> str:
-    """The page as text: BOM, then ``<meta charset>``, then UTF-8, then GB18030."""
+def decode_html(data: bytes, source: str = "<html>") -> str:
+    """The page as text: BOM, then a declared ``<meta charset>``, then UTF-8, then detection.
+
+    A declared charset is trusted when the bytes decode in it (GB2312/GBK as GB18030,
+    Big5 as Big5-HKSCS, supersets); a single-byte label (often wrong on Chinese pages), a
+    wrong one or none leaves the choice to ``gongkai.extract.encoding``. Raises
+    ``UnreadableInput`` (kind ``garbled``) when the page declares nothing usable and reads
+    as no encoding.
+    """
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace")
     declared = _declared_charset(data[:4096])
-    candidates = ["utf-8", "gb18030"]
-    if declared in _SINGLE_BYTE:
-        candidates.append(declared)  # such a label is often wrong on Chinese pages
-    elif declared:
-        candidates.insert(0, declared)
-    for encoding in dict.fromkeys(candidates):
+    if declared and declared not in _SINGLE_BYTE:
         try:
-            return data.decode(encoding)
+            return data.decode(declared)
         except UnicodeDecodeError:
-            continue
-    return data.decode(candidates[0], errors="replace")
+            pass  # a wrong label, or damaged bytes: see what the text reads as
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    detected = detect(data).encoding
+    if detected:
+        return data.decode(detected, errors="replace")
+    if declared:
+        return data.decode(declared, errors="replace")
+    raise UnreadableInput(source, "garbled", GARBLED_REASON)
 
 
 def _declared_charset(head: bytes) -> str | None:
@@ -107,6 +121,8 @@ def _declared_charset(head: bytes) -> str | None:
         return None
     if name in ("gb2312", "gbk", "gb18030"):
         return "gb18030"  # a superset; pages labelled GB2312 often use GBK characters
+    if name == "big5":
+        return "big5hkscs"  # a superset; Hong Kong and Taiwan pages use its extra characters
     if name.startswith("utf-16"):
         return None  # a UTF-16 page starts with a BOM; the label is wrong otherwise
     return name

@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import re
 
+from gongkai.extract.encoding import decode_bytes
 from gongkai.extract.model import RawPage, RawTable, TextLine
 
 _PARAGRAPH_TAG = re.compile(r"</?(?:p|div|br|li|tr|h[1-6])(?:\s[^>]*)?/?>", re.IGNORECASE)
@@ -26,20 +27,14 @@ _MARKDOWN_ROW = re.compile(r"^\|.*\|$")
 _MARKDOWN_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 
 
-def decode_text(data: bytes) -> str:
-    """Bytes of a text file as a string: UTF-8 (with or without BOM), UTF-16, or GB18030."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("gb18030")
-    except UnicodeDecodeError:
-        return data.decode("utf-8", errors="replace")
+def decode_text(data: bytes, source: str) -> str:
+    """Bytes of the text file named ``source`` as a string: UTF-8 (with or without BOM),
+    UTF-16 by its BOM, or the legacy encoding (GB18030, Big5) its text reads best in.
+
+    Raises ``UnreadableInput`` (kind ``garbled``) when it reads as none of them
+    (``gongkai.extract.encoding``).
+    """
+    return decode_bytes(data, source)
 
 
 def html_to_text(cell: str) -> str:
