@@ -109,7 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--skip-rules", type=rule_ids, default=(), metavar="ID,…", help="跳过这些规则（规则编号或前缀，逗号分隔）")
 
     check = commands.add_parser("check", help="核对文件，列出对不上的数字，每个文件一份报告")
-    check.add_argument("files", nargs="+", metavar="FILE", help="PDF、DOCX、XLSX、HTML 或文本文件；- 表示从标准输入读取")
+    check.add_argument("files", nargs="+", metavar="FILE", help="PDF、DOCX、XLSX、DOC、XLS、HTML 或文本文件；- 表示从标准输入读取")
     check.add_argument(
         "--format", choices=("text", "json", "csv", "md", "html"), default=None, help="输出格式（默认按 -o 文件的扩展名，否则为 text）"
     )

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-DOCUMENT_SUFFIXES = {".pdf", ".docx", ".xlsx", ".html", ".htm", ".txt"}
+DOCUMENT_SUFFIXES = {".pdf", ".docx", ".xlsx", ".doc", ".xls", ".html", ".htm", ".txt"}
 _GLOB_CHARS = "*?["
 
 

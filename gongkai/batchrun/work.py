@@ -18,7 +18,7 @@ from gongkai.settings import Settings
 
 # Error kinds that depend on the moment (load, memory, a bug being fixed), not only on the
 # file's bytes and the settings: they are reported but never cached, so a rerun retries them.
-TRANSIENT_KINDS = frozenset({"timeout", "crashed", "internal", "unreadable"})
+TRANSIENT_KINDS = frozenset({"timeout", "crashed", "internal", "unreadable", "needs_libreoffice"})  # tried again on a rerun
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,10 +24,13 @@ __all__ = [
 ]
 
 _UNSUPPORTED = {
-    "ole": "旧版 Office 格式（.doc/.xls），请另存为 .docx/.xlsx 或 PDF",
+    "ole": "旧版 Office 复合文档，但不是可识别的 Word（.doc）或 Excel（.xls）文件（可能已损坏，或是 .ppt 等其他格式），请另存为 .docx/.xlsx 或 PDF",
     "zip": "ZIP 压缩包，不是 DOCX/XLSX 文档，请先解压",
     "image": "图片文件：请先把它转成 PDF（装了 OCR 扩展时，扫描的 PDF 可以识别）",
 }
+
+# what a file named .pdf holds instead, by sniffed format
+_NOT_PDF = {"html": "HTML 网页", "txt": "纯文本", "docx": "DOCX 文档", "doc": "旧版 Word 文档", "xls": "旧版 Excel 工作簿"}
 
 
 def extract(path: str | Path, settings: Settings | None = None) -> RawDocument:
@@ -59,7 +62,7 @@ def extract_bytes(data: bytes, source: str, settings: Settings | None = None) ->
         raise UnreadableInput(source, "empty", "文件是空的")
     suffix = Path(source).suffix.lower()
     if suffix == ".pdf" and fmt != "pdf":
-        what = {"html": "HTML 网页", "txt": "纯文本", "docx": "DOCX 文档"}.get(fmt, "其他格式的数据")
+        what = _NOT_PDF.get(fmt, "其他格式的数据")
         raise UnreadableInput(source, "not_pdf", f"文件名是 .pdf，但内容不是 PDF（是{what}，可能是下载出错）")
     if fmt in _UNSUPPORTED:
         raise UnreadableInput(source, "unsupported", f"不支持的格式：{_UNSUPPORTED[fmt]}")
@@ -95,6 +98,14 @@ def _extract_pages(fmt: str, data: bytes, source: str, settings: Settings) -> tu
         from gongkai.extract.xlsx import extract_xlsx
 
         return extract_xlsx(data, source, settings.max_cells), []
+    if fmt == "xls":
+        from gongkai.extract.xls import extract_xls
+
+        return extract_xls(data, source, settings.max_cells), []
+    if fmt == "doc":
+        from gongkai.extract.doc import extract_doc
+
+        return extract_doc(data, source, settings), []
     if fmt == "html":
         from gongkai.extract.html import extract_html
 

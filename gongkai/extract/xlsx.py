@@ -55,7 +55,7 @@ def extract_xlsx(data: bytes, source: str, max_cells: int = 0) -> list[RawPage]:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about unsupported extensions
-            pages = _read_workbook(data, _Budget(source, max_cells))
+            pages = _read_workbook(data, CellBudget(source, max_cells))
     except UnreadableInput:
         raise
     except Exception as exc:  # openpyxl, zipfile and XML parsers raise many kinds
@@ -63,13 +63,17 @@ def extract_xlsx(data: bytes, source: str, max_cells: int = 0) -> list[RawPage]:
     return pages or [RawPage(number=1)]
 
 
-class _Budget:
-    """Counts the cells read so far against the limit, and looks at the clock now and then."""
+class CellBudget:
+    """Counts the cells read so far against the limit, and looks at the clock now and then.
+
+    Shared by the spreadsheet readers (XLSX here, XLS in ``gongkai.extract.xls``).
+    """
 
     def __init__(self, source: str, limit: int) -> None:
         self.source, self.limit, self.used = source, limit, 0
 
     def spend(self, cells: int) -> None:
+        """Add ``cells`` read; raise ``UnreadableInput`` (``too_large``) past the limit, ``timeout`` past the deadline."""
         before, self.used = self.used, self.used + cells
         if self.limit and self.used > self.limit:
             reason = f"表格超过 {self.limit:,} 个单元格的上限；可用 --max-cells 调高（0 表示不限）"
@@ -78,7 +82,7 @@ class _Budget:
             check_deadline("读取表格")
 
 
-def _read_workbook(data: bytes, budget: _Budget) -> list[RawPage]:
+def _read_workbook(data: bytes, budget: CellBudget) -> list[RawPage]:
     workbook = openpyxl.load_workbook(BytesIO(data), read_only=True, data_only=True)
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:
@@ -90,7 +94,7 @@ def _read_workbook(data: bytes, budget: _Budget) -> list[RawPage]:
         workbook.close()
 
 
-def _read_cells(sheet: Any, budget: _Budget) -> Cells:
+def _read_cells(sheet: Any, budget: CellBudget) -> Cells:
     """Every non-empty cell of a read-only sheet as printed text, keyed by (row, column)."""
     sheet.reset_dimensions()  # the stored dimension is often wrong; read every row
     cells: Cells = {}

@@ -24,7 +24,7 @@ from gongkai.serve.results import Result, Results
 from gongkai.settings import Settings
 
 RENDER_SCALE = 1.5  # pixels per PDF point of a page image
-_SUFFIXES = {".pdf", ".docx", ".xlsx", ".html", ".htm", ".txt"}
+_SUFFIXES = {".pdf", ".docx", ".xlsx", ".doc", ".xls", ".html", ".htm", ".txt"}
 
 
 def create_app(settings: Settings | None = None, *, keep: int = 8) -> Starlette:

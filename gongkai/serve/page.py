@@ -36,7 +36,7 @@ PAGE_HTML = """<!doctype html>
 <p>只在本机运行：文件不离开这台电脑，页面不加载任何外部资源。</p></header>
 <main>
   <div id="drop">
-    <p>把部门决算、部门预算或绩效自评文件（PDF、DOCX、XLSX、HTML、TXT）拖到这里，或 <input id="file" type="file" name="file"></p>
+    <p>把部门决算、部门预算或绩效自评文件（PDF、DOCX、XLSX、DOC、XLS、HTML、TXT）拖到这里，或 <input id="file" type="file" name="file"></p>
     <div id="status"></div>
   </div>
   <section id="doc">
