@@ -31,7 +31,6 @@ from gongkai.extract.pdf_layout import (
     PageContent,
     PageFrame,
     Point,
-    apply,
     multiply,
     paints,
     path_segments,
@@ -45,6 +44,7 @@ MAX_FORM_DEPTH = 8
 REOPEN_EVERY = 32  # pages read before the document is opened again (frees PDFium's caches)
 NO_SIDE = 1e-3  # pt: a side this short is no side: PDFium measured nothing
 MIN_AREA_SIDE = 1.0  # pt: a text object thinner than this holds no glyph PDFium could measure
+SHEAR = 0.5  # gives a line of 1 pt a side of 0.5 pt, far above what PDFium takes for no side
 
 
 def _fast(function: Any, restype: Any, *argtypes: Any) -> Any:
@@ -160,7 +160,7 @@ class PdfiumDocument:
             try:
                 self._bound(index, pdfium_c.FPDFText_CountChars(text_page), "个字符")
                 chars = _chars(text_page, frame, self._fonts)
-                suspect = _suspect_losses(text_page, text_objects)
+                suspect = _suspect_losses(page, text_page, text_objects)
             finally:
                 pdfium_c.FPDFText_ClosePage(text_page)
         finally:
@@ -302,14 +302,17 @@ class _Fonts:
         return name, _font_size(address, index) * math.hypot(c, d), upright
 
 
-def _suspect_losses(text_page: Any, text_objects: list[int]) -> bool:
+def _suspect_losses(page: Any, text_page: Any, text_objects: list[int]) -> bool:
     """Whether a text object missing from the text page could hold printed glyphs.
 
     An empty object has 0×0 bounds and a clipping run a hairline, whatever the font. A
     missing object is a suspect when its bounds have area, or when its font is not
-    embedded (PDFium gives glyphs it cannot load no width) and either its bounds reach
-    across a glyph one way or the font is *hollow* on this page: an object PDFium kept in
-    it prints characters but has no area.
+    embedded (PDFium gives glyphs it cannot load no width) and the font is *hollow* on
+    this page: an object PDFium kept in it prints characters but has no area. A missing
+    object of such a font whose bounds are a line reaching across a glyph (the advance of
+    glyphs without height, or the reverse) is a suspect only when it holds printed
+    characters: ``_degenerate_texts`` lets PDFium itself read what it left out. A run of
+    spaces in a Latin font that is not embedded is the common case: nothing is lost.
     """
     if not text_objects:
         return False
@@ -318,6 +321,7 @@ def _suspect_losses(text_page: Any, text_objects: list[int]) -> bool:
     owners = list(map(_text_object, repeat(address, n), range(n)))
     present = set(owners)
     hollow: set[int] | None = None
+    lines: list[int] = []
     for obj in text_objects:
         if obj in present:
             continue
@@ -328,19 +332,61 @@ def _suspect_losses(text_page: Any, text_objects: list[int]) -> bool:
         if not font or _font_embedded(font):
             continue
         if longer >= MIN_AREA_SIDE:
-            return True
+            lines.append(obj)
+            continue
         if hollow is None:
             hollow = _hollow_fonts(address, owners)
         if font in hollow:
             return True
-    return False
+    if not lines:
+        return False
+    texts = _degenerate_texts(page, lines)
+    return any(text is None or any(_prints(ord(ch)) for ch in text) for text in texts)
+
+
+def _degenerate_texts(page: Any, objects: list[int]) -> list[str | None]:
+    """The text of text objects PDFium left off its text page because their bounds are a line.
+
+    PDFium's text page skips an object whose bounds have no width or no height, which is
+    what a run of spaces or glyphs it could not load look like. Sheared, the line becomes
+    a parallelogram with area, and a second text page holds the objects' characters,
+    decoded by PDFium from the font's encoding whether or not it can draw them. The page
+    is changed only in memory and closed right after (nothing is written back to the
+    document). ``None`` for an object still left off: what it holds is not known.
+    """
+    for obj in objects:
+        pdfium_c.FPDFPageObj_Transform(ctypes.cast(obj, pdfium_c.FPDF_PAGEOBJECT), 1, SHEAR, SHEAR, 1, 0, 0)
+    text_page = pdfium_c.FPDFText_LoadPage(page)
+    if not text_page:
+        return [None] * len(objects)
+    try:
+        address = _address(text_page)
+        n = max(pdfium_c.FPDFText_CountChars(text_page), 0)
+        present = set(map(_text_object, repeat(address, n), range(n)))
+        return [_object_text(obj, text_page) if obj in present else None for obj in objects]
+    finally:
+        pdfium_c.FPDFText_ClosePage(text_page)
+
+
+def _object_text(obj: int, text_page: Any) -> str:
+    """The characters of one text object on ``text_page``."""
+    handle = ctypes.cast(obj, pdfium_c.FPDF_PAGEOBJECT)
+    size = pdfium_c.FPDFTextObj_GetText(handle, text_page, None, 0)  # bytes, with the final NUL
+    if size <= 2:
+        return ""
+    buffer = (ctypes.c_ushort * (size // 2))()
+    pdfium_c.FPDFTextObj_GetText(handle, text_page, buffer, size)
+    return bytes(buffer)[: size - 2].decode("utf-16-le", "replace")
 
 
 def _hollow_fonts(address: int, owners: list[int]) -> set[int]:
     """The fonts with an object that prints characters but has no area: PDFium could not
     load those glyphs (``owners[i]`` is the text object of char ``i``)."""
-    printing = {obj for i, obj in enumerate(owners) if obj and _prints(_unicode(address, i))}
-    return {_text_font(obj) for obj in printing if _bounds(obj)[0] < NO_SIDE}
+    flat = {obj for obj in set(owners) if obj and _bounds(obj)[0] < NO_SIDE}
+    if not flat:
+        return set()
+    printing = {obj for i, obj in enumerate(owners) if obj in flat and _prints(_unicode(address, i))}
+    return {_text_font(obj) for obj in printing}
 
 
 def _prints(code: int) -> bool:
@@ -432,34 +478,53 @@ def _color(getter: Any, obj: int) -> tuple[float, ...] | None:
 
 
 def _subpaths(obj: int, matrix: Matrix, frame: PageFrame) -> list[tuple[list[Point], bool]]:
-    """The path's subpaths as on-curve points; a closed subpath repeats its start (like pdfminer)."""
+    """The path's subpaths as on-curve points; a closed subpath repeats its start (like pdfminer).
+
+    Each C call is mapped over all segments at once (a table border is hundreds of paths
+    of five segments); the colour a path is not painted with is not asked for.
+    """
     fill, stroke = c_int(), c_int()
     if not _draw_mode(obj, ctypes.addressof(fill), ctypes.addressof(stroke)):
         return []
-    if not paints(fill.value != 0, bool(stroke.value), _color(_fill_color, obj), _color(_stroke_color, obj)):
+    filled, stroked = fill.value != 0, bool(stroke.value)
+    if not (filled or stroked):
         return []
-    x, y = c_float(), c_float()
-    px, py = ctypes.addressof(x), ctypes.addressof(y)
+    fill_color = _color(_fill_color, obj) if filled else None
+    stroke_color = _color(_stroke_color, obj) if stroked else None
+    if not paints(filled, stroked, fill_color, stroke_color):
+        return []
+    n = _count_segments(obj)
+    if n <= 0:
+        return []
+    segments = [segment for segment in map(_get_segment, repeat(obj, n), range(n)) if segment]
+    n = len(segments)
+    coordinates = (c_float * (2 * n))()
+    base = ctypes.addressof(coordinates)
+    found = list(map(_segment_point, segments, range(base, base + 8 * n, 8), range(base + 4, base + 8 * n, 8)))
+    kinds = list(map(_segment_type, segments))
+    closes = list(map(_segment_close, segments))
+    a, b, c, d, e, f = multiply(matrix, frame.matrix)
+    xy = memoryview(coordinates).cast("B").cast("f").tolist()
+    moveto, bezierto = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_BEZIERTO
     pieces: list[tuple[list[Point], bool]] = []
     points: list[Point] = []
     bezier = 0
-    for i in range(_count_segments(obj)):
-        segment = _get_segment(obj, i)
-        if not segment or not _segment_point(segment, px, py):
+    for i, (ok, kind, close) in enumerate(zip(found, kinds, closes, strict=True)):
+        if not ok:
             continue
-        kind = _segment_type(segment)
-        point = frame.point(*apply(matrix, x.value, y.value))
-        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+        x, y = xy[2 * i], xy[2 * i + 1]
+        point = (a * x + c * y + e, b * x + d * y + f)
+        if kind == moveto:
             if len(points) > 1:
                 pieces.append((points, False))
             points, bezier = [point], 0
-        elif kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
+        elif kind == bezierto:
             bezier += 1
             if bezier % 3 == 0:
                 points.append(point)
         else:
             points.append(point)
-        if _segment_close(segment) and points:
+        if close and points:
             points.append(points[0])
     if len(points) > 1:
         pieces.append((points, False))

@@ -105,6 +105,66 @@ def test_empty_text_objects_do_not_send_a_page_to_pdfplumber() -> None:
     assert _fallback_pages(need(CORPUS / "jiangsu" / "js_high_court_2017.pdf")) == []
 
 
+def _rotated_spaces(path: Path) -> Path:
+    """A page with a turned line of Times-Roman (not embedded) followed by a run of spaces:
+    the spaces have no glyph box, so PDFium sees a text object of no width and leaves it off."""
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path))
+    pdf.setFont("Times-Roman", 12)
+    pdf.drawString(72, 700, "Total 12.5")
+    pdf.saveState()
+    pdf.translate(300, 300)
+    pdf.rotate(90)
+    for x, text in ((0, "Total 12.5"), (80, "      ")):
+        line = pdf.beginText(x, 0)
+        line.textOut(text)
+        pdf.drawText(line)
+    pdf.restoreState()
+    pdf.save()
+    return path
+
+
+def _without_pdfplumber(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(self: PdfiumDocument) -> None:
+        raise AssertionError("pdfplumber was asked to read a page PDFium lost nothing on")
+
+    monkeypatch.setattr(PdfiumDocument, "_plumber", refuse)
+
+
+def test_a_lost_run_of_spaces_is_read_by_pdfium_itself_and_needs_no_fallback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _rotated_spaces(tmp_path / "spaces.pdf")
+    import pypdfium2.raw as pdfium_c
+
+    document = PdfiumDocument(path.read_bytes(), str(path))
+    try:
+        page = pdfium_c.FPDF_LoadPage(document._pdf.raw, 0)
+        _pieces, texts = pdfium_module._page_objects(page, pdfium_module._frame(page))
+        text_page = pdfium_c.FPDFText_LoadPage(page)
+        count = pdfium_c.FPDFText_CountChars(text_page)
+        kept = {pdfium_module._text_object(pdfium_module._address(text_page), i) for i in range(count)}
+        lost = [obj for obj in texts if obj not in kept]
+        assert [pdfium_module._bounds(obj) for obj in lost] == [(0.0, 15.0)]  # no width, the spaces' advance
+        assert pdfium_module._degenerate_texts(page, lost) == [" "]  # what PDFium then reads: spaces only
+        pdfium_c.FPDFText_ClosePage(text_page)
+        pdfium_c.FPDF_ClosePage(page)
+    finally:
+        document.close()
+    _without_pdfplumber(monkeypatch)
+    assert _fallback_pages(path) == []
+
+
+def test_pages_with_lost_spaces_in_a_font_that_is_not_embedded_stay_with_pdfium(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # a run of Times New Roman spaces (not embedded) that PDFium's text page drops
+    path = need(CORPUS / "jiangsu" / "js_procuratorate_2019.pdf")
+    _without_pdfplumber(monkeypatch)
+    assert _fallback_pages(path) == []
+
+
 def test_pages_whose_characters_pdfium_really_lost_are_read_with_pdfplumber() -> None:
     path = need(CORPUS / "taiwan" / "control_yuan_2025_budget.pdf")
     if font_set() == "none":  # with a Chinese font on the machine PDFium draws these glyphs itself
