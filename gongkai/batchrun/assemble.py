@@ -12,6 +12,7 @@ from gongkai.batchrun.store import ResultStore
 from gongkai.batchrun.work import FileTask
 from gongkai.crossdoc import compare_group, group_key, number_results
 from gongkai.export.dataset import DatasetWriter
+from gongkai.export.paths import printable_path
 from gongkai.schemas.datapackage import RESOURCES, cross_rows
 
 TABLES = tuple(RESOURCES)
@@ -92,7 +93,7 @@ def assemble(
             rows: dict[str, list[dict[str, Any]]] = entry["rows"]
             for name in ("documents", "errors"):
                 for row in rows[name]:
-                    row["source"] = task.path
+                    row["source"] = printable_path(task.path)
             for name in FILE_TABLES:
                 writer.write_rows(name, rows.get(name, []))
                 totals.rows[name] = totals.rows.get(name, 0) + len(rows.get(name, []))

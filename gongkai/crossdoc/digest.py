@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from gongkai.analysis import Analysis
+from gongkai.export.paths import printable_path
 from gongkai.schemas.records import Evidence, Fact, Report
 from gongkai.schemas.subjects import subject_key
 from gongkai.schemas.vocabulary import MEASURES
@@ -129,7 +130,7 @@ def digest_of(analysis: Analysis, report: Report) -> dict[str, Any]:
     return {
         "format": DIGEST_FORMAT,
         "doc_id": info.doc_id,
-        "source": info.source,
+        "source": printable_path(info.source),
         "department": info.department,
         "fiscal_year": info.fiscal_year,
         "doc_type": info.doc_type,

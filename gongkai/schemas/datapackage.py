@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from decimal import Context, Decimal, InvalidOperation
 from typing import Any
 
+from gongkai.export.paths import printable_path
 from gongkai.schemas.classification import is_economic_code, is_function_code
 from gongkai.schemas.records import (
     CATEGORIES,
@@ -356,7 +357,7 @@ def document_row(
     extra = {c.name: (coverage or {}).get(c.name) for c in DOCUMENTS if c.name.startswith(_COVERAGE_PREFIXES)}
     return extra | {
         "doc_id": info.doc_id,
-        "source": info.source,
+        "source": printable_path(info.source),
         "format": info.format,
         "pages": info.pages,
         "doc_type": info.doc_type,
@@ -499,12 +500,12 @@ def report_rows(report: Any) -> dict[str, list[dict[str, Any]]]:
 
 def error_row(source: str, kind: str, reason: str) -> dict[str, Any]:
     """An errors.csv row."""
-    return {"source": source, "kind": kind, "reason": reason}
+    return {"source": printable_path(source), "kind": kind, "reason": printable_path(reason)}
 
 
 def duplicate_row(source: str, duplicate_of: str, doc_id: str | None) -> dict[str, Any]:
     """A duplicates.csv row: ``source`` was skipped, ``duplicate_of`` processed in its place."""
-    return {"source": source, "duplicate_of": duplicate_of, "doc_id": doc_id}
+    return {"source": printable_path(source), "duplicate_of": printable_path(duplicate_of), "doc_id": doc_id}
 
 
 def _field(column: Column) -> dict[str, Any]:

@@ -91,3 +91,16 @@ def test_a_report_file_can_be_written(odd_name: Path, tmp_path: Path, suffix: st
         assert json.loads(written)["document"]["source"] == printable_path(odd_name)
     else:
         assert SHOWN_NAME in written
+
+
+def test_a_batch_over_an_odd_name_writes_it_escaped(odd_name: Path, tmp_path: Path) -> None:
+    out = tmp_path / "dataset"
+    assert main(["extract", str(odd_name.parent), "-o", str(out), "--quiet"]) == 0
+    documents = (out / "documents.csv").read_text(encoding="utf-8")  # strict: valid UTF-8
+    assert "/" + SHOWN_NAME in documents
+    import pyarrow.parquet as pq
+
+    assert [s.endswith("/" + SHOWN_NAME) for s in pq.read_table(out / "documents.parquet")["source"].to_pylist()] == [True]
+    assert (out / "errors.csv").read_text(encoding="utf-8").count("\n") == 1  # the header only
+    again = main(["extract", str(odd_name.parent), "-o", str(out), "--quiet"])  # resumed from the cache
+    assert again == 0 and (out / "documents.csv").read_text(encoding="utf-8") == documents
