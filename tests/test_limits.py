@@ -131,6 +131,30 @@ def test_the_time_limit_holds_for_every_format(tmp_path: Path, suffix: str) -> N
     )
 
 
+@pytest.mark.parametrize(
+    ("suffix", "stage"), [("txt", "读取正文"), ("html", "解析网页"), ("docx", "读取段落")]
+)
+def test_the_text_extractors_look_at_the_clock_inside_their_loops(tmp_path: Path, suffix: str, stage: str) -> None:
+    from gongkai.extract.docx import extract_docx
+    from gongkai.extract.html import extract_html
+    from gongkai.extract.txt import parse_text
+
+    lines = [f"第{i}项支出{i}.50万元。" for i in range(600)]  # more than two rounds of EVERY
+    if suffix == "docx":
+        data = _docx(tmp_path / "long.docx", 600).read_bytes()
+        work = lambda: extract_docx(data, "long.docx")  # noqa: E731
+    elif suffix == "html":
+        markup = "<html><body>" + "".join(f"<p>{line}</p>" for line in lines) + "</body></html>"
+        work = lambda: extract_html(markup.encode("utf-8"), "long.html")  # noqa: E731
+    else:
+        work = lambda: parse_text("\n".join(lines))  # noqa: E731
+    assert len(work()[0].blocks) >= 600  # with no deadline the whole file is read
+    with deadline(f"long.{suffix}", Settings(timeout_seconds=1e-9)), pytest.raises(UnreadableInput) as info:
+        work()
+    assert info.value.kind == "timeout"
+    assert info.value.reason == f"处理超过 1e-09 秒的上限（{stage}时）；可用 --timeout 调高（0 表示不限）"
+
+
 def test_the_deadline_is_the_whole_file_s_not_each_stage_s() -> None:
     with (
         deadline("a.txt", Settings(timeout_seconds=60)) as outer,

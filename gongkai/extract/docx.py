@@ -23,6 +23,7 @@ from docx.package import Package
 
 from gongkai.errors import UnreadableInput
 from gongkai.extract.model import RawPage, RawTable, TextLine
+from gongkai.limits import EVERY, check_deadline
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -274,6 +275,7 @@ class _BodyWalker:
     placed: bool = False  # anything (even an empty paragraph) on the current page yet
     gap: bool = False
     section: int = 0
+    paragraphs: int = 0  # read so far (the deadline is looked at every EVERY of them)
 
     def walk(self, container: Any) -> None:
         for child in container:
@@ -305,6 +307,9 @@ class _BodyWalker:
         self.placed = True
 
     def _paragraph(self, paragraph: Any) -> None:
+        self.paragraphs += 1
+        if self.paragraphs % EVERY == 0:
+            check_deadline("读取段落")
         if self.placed and self._breaks_before(paragraph):
             self._new_page()
         pieces = paragraph_pieces(paragraph)

@@ -18,6 +18,7 @@ from html.parser import HTMLParser
 from gongkai.errors import UnreadableInput
 from gongkai.extract.encoding import GARBLED_REASON, detect
 from gongkai.extract.model import Block, RawPage, RawTable, TextLine
+from gongkai.limits import EVERY, check_deadline
 
 BLOCK_TAGS = frozenset(
     {
@@ -59,6 +60,7 @@ _IMPLIED_END: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "tr": (frozenset({"tr"}), frozenset({"table"})),
     **{part: (frozenset(_TABLE_PARTS), frozenset({"table"})) for part in _TABLE_PARTS},
 }
+FEED_CHUNK = 1 << 20  # characters of markup parsed between two looks at the clock
 _SINGLE_BYTE = frozenset({"ascii", "iso8859-1", "cp1252"})
 
 
@@ -71,11 +73,15 @@ def extract_html(data: bytes, source: str) -> list[RawPage]:
     text = decode_html(data, source)
     try:
         builder = _TreeBuilder()
-        builder.feed(text)
+        for start in range(0, len(text), FEED_CHUNK):  # the deadline is looked at between chunks
+            check_deadline("解析网页")
+            builder.feed(text[start : start + FEED_CHUNK])
         builder.close()
         renderer = _Renderer(page=1)
         renderer.render(builder.root)
         return [RawPage(number=1, blocks=renderer.finish())]
+    except UnreadableInput:
+        raise
     except Exception as exc:  # html.parser can assert on malformed declarations
         raise UnreadableInput(source, "corrupt", "HTML 文件无法解析") from exc
 
@@ -347,4 +353,6 @@ class _Renderer:
             return False
         self.blocks.append(TextLine(text=text, page=self.page, gap_before=self.gap))
         self.gap = False
+        if len(self.blocks) % EVERY == 0:
+            check_deadline("读取网页正文")
         return True

@@ -19,6 +19,7 @@ import re
 
 from gongkai.extract.encoding import decode_bytes
 from gongkai.extract.model import RawPage, RawTable, TextLine
+from gongkai.limits import EVERY, check_deadline
 
 _PARAGRAPH_TAG = re.compile(r"</?(?:p|div|br|li|tr|h[1-6])(?:\s[^>]*)?/?>", re.IGNORECASE)
 _ANY_TAG = re.compile(r"<[^>]{0,400}>")
@@ -62,7 +63,11 @@ def _blocks(lines: list[str], page: int) -> list[TextLine | RawTable]:
     blocks: list[TextLine | RawTable] = []
     gap = False
     i = 0
+    steps = 0
     while i < len(lines):
+        steps += 1
+        if steps % EVERY == 0:
+            check_deadline("读取正文")
         line = lines[i]
         stripped = line.strip()
         if not stripped:

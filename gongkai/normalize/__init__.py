@@ -41,6 +41,7 @@ __all__ = [
 ]
 
 _PUNCT = "，、；：。！？"
+_PLAIN_NUMBER = re.compile(r"[0-9][0-9.,%]*")
 T = TypeVar("T")
 
 
@@ -248,6 +249,8 @@ def _regrid(raw: RawTable, edges: list[float] | None) -> RawTable:
 
 def _clean_cell(text: str) -> str:
     """A cell's text on one line: wrapped label pieces joined, paragraphs separated by a space."""
+    if _PLAIN_NUMBER.fullmatch(text):  # most cells: nothing in them to clean
+        return text
     lines = [normalize_line(line) for line in remove_wrapped_ruby(text.split("\n"))]
     out = []
     for separator, piece, _ in join_pieces(lines):
