@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from gongkai.schemas.records import Fact
-from gongkai.validate.figures import amount_in, interval
+from gongkai.validate.figures import amount_in, interval, shown
 from gongkai.validate.interval import Interval
 
 
@@ -16,10 +16,21 @@ class Mismatch:
 
     stated: Fact
     difference: Decimal  # printed total minus printed sum, in 元 for money
+    decimals: int = 2  # the most decimals printed among the figures
 
     def describe_difference(self) -> str:
         """The printed difference in the stated figure's unit."""
         return amount_in(abs(self.difference), self.stated.unit, max(self.stated.decimals, 2))
+
+    def fields(self) -> dict[str, str]:
+        """The finding's ``stated``, ``expected`` and ``difference``: the printed figure, the
+        printed sum of its parts and their gap, all in the stated figure's unit."""
+        stated = self.stated.value_yuan if self.stated.value_yuan is not None else self.stated.value
+        return {
+            "stated": shown(self.stated),
+            "expected": amount_in(stated - self.difference, self.stated.unit, self.decimals),
+            "difference": self.describe_difference(),
+        }
 
 
 def sum_mismatch(stated: Fact, parts: list[Fact]) -> Mismatch | None:
@@ -36,7 +47,7 @@ def sum_mismatch(stated: Fact, parts: list[Fact]) -> Mismatch | None:
         return None
     printed_sum = sum((p.value_yuan if p.value_yuan is not None else p.value for p in parts), Decimal(0))
     printed_total = stated.value_yuan if stated.value_yuan is not None else stated.value
-    return Mismatch(stated, printed_total - printed_sum)
+    return Mismatch(stated, printed_total - printed_sum, max(f.decimals for f in (stated, *parts)))
 
 
 def equal_mismatch(left: Fact, right: Fact) -> Decimal | None:
@@ -48,6 +59,16 @@ def equal_mismatch(left: Fact, right: Fact) -> Decimal | None:
     a = left.value_yuan if left.value_yuan is not None else left.value
     b = right.value_yuan if right.value_yuan is not None else right.value
     return a - b
+
+
+def equal_fields(stated: Fact, other: Fact, difference: Decimal) -> dict[str, str]:
+    """The finding's ``stated``, ``expected`` and ``difference`` for two prints of one figure
+    (``difference``: what ``equal_mismatch`` returned, in 元 for money)."""
+    return {
+        "stated": shown(stated),
+        "expected": shown(other),
+        "difference": amount_in(abs(difference), stated.unit, max(stated.decimals, other.decimals, 2)),
+    }
 
 
 def comparable(*facts: Fact) -> bool:

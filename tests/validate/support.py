@@ -83,7 +83,7 @@ class Expect:
 
     ``message`` lists parts the message must contain; ``absent`` parts it must not contain;
     ``stated``/``expected`` are compared exactly with the finding's fields when given, and must
-    appear in its message too.
+    appear in its message too; ``difference`` is compared exactly.
     """
 
     rule: str
@@ -94,6 +94,7 @@ class Expect:
     absent: tuple[str, ...] = ()
     stated: str | None = None
     expected: str | None = None
+    difference: str | None = None
 
     @property
     def row(self) -> Row:
@@ -127,3 +128,5 @@ def assert_findings(text: str, expect: Sequence[Expect], scope: str | tuple[str,
         if want.expected is not None:
             assert got.expected == want.expected
             assert want.expected in got.message, f"expected {want.expected!r} not in {got.message!r}"
+        if want.difference is not None:
+            assert got.difference == want.difference

@@ -22,6 +22,9 @@ CASES = [
             "error",
             ("30.43", "30.41"),
             message=("正文称公用经费30.43万元", "《一般公共预算财政拨款基本支出决算表》公用经费合计", "30.41万元"),
+            stated="30.43万元",
+            expected="30.41万元",
+            difference="0.02万元",
         ),
     ),
     case(
@@ -71,6 +74,9 @@ ITEMS = [
             "error",
             ("696.47", "6964796"),
             message=("正文称2081005社会福利事业单位696.47万元", "6964796元"),
+            stated="696.47万元",
+            expected="6964796元",
+            difference="0.01万元",
         ),
     ),
     # a name that fits one row only (社会福利事业单位) binds as surely as the path

@@ -29,6 +29,9 @@ HIERARCHY = [
             "error",
             ("265.30", "180.25", "85.07"),
             message=("《支出决算表》20106财政事务", "“本年支出合计”为265.30万元", "相加为265.32万元"),
+            stated="265.30万元",
+            expected="265.32万元",
+            difference="0.02万元",
         ),
         # the 款's 项目支出 85.06 has one 项 under it, now 85.07: one figure cannot print two ways
         Expect("sum.table_hierarchy", "error", ("85.06", "85.07"), message=("“项目支出”为85.06万元", "相加为85.07万元")),
@@ -53,6 +56,9 @@ ROW = [
             "error",
             ("265.29", "180.25", "85.06"),
             message=("《支出决算表》“一般公共服务支出”行", "本年支出合计265.29万元", "= 265.31万元"),
+            stated="265.29万元",
+            expected="265.31万元",
+            difference="0.02万元",
         ),
     ),
 ]
@@ -122,7 +128,15 @@ COLUMN = [
     case(
         "list-two-cents-over",
         unit_list("12.25"),
-        Expect("sum.table_column", "error", ("12.25",), message=("“公务接待费控制数”为12.25万元", "上面4行相加为12.22万元")),
+        Expect(
+            "sum.table_column",
+            "error",
+            ("12.25",),
+            message=("“公务接待费控制数”为12.25万元", "上面4行相加为12.22万元"),
+            stated="12.25万元",
+            expected="12.22万元",
+            difference="0.03万元",
+        ),
     ),
     # a numbered group row shows the list is not one level deep: no column sum is claimed
     case("nested-list", unit_list("12.25", extra=("一、直属单位|0.00|0.00|",))),

@@ -11,7 +11,7 @@ from gongkai.tables import ReadTable, TableReading, TableRow
 from gongkai.validate.figures import make_finding, shown
 from gongkai.validate.registry import rule
 from gongkai.validate.rules.table_sum import equal_held, sum_held, sum_text
-from gongkai.validate.table_arith import equal_mismatch, sum_mismatch, tiny_note
+from gongkai.validate.table_arith import equal_fields, equal_mismatch, sum_mismatch, tiny_note
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +92,7 @@ def _compare(
         f"《{table_a.standard.kind.title}》{row_a.label}为{shown(fact_a)}，《{table_b.standard.kind.title}》"
         f"{row_b.label}（{fact_b.column}）为{shown(fact_b)}，两表应一致{tiny_note(difference, fact_a)}。",
         [fact_a, fact_b],
+        **equal_fields(fact_a, fact_b, difference),
     )
 
 
@@ -115,4 +116,5 @@ def _basic_split(tables: TableReading) -> Iterator[Finding | Check]:
                 f"《{expense.standard.kind.title}》基本支出合计{shown(stated)}，但《{basic.standard.kind.title}》人员经费"
                 f"{shown(parts[0])} + 公用经费{shown(parts[1])} = {sum_text(parts)}，相差{mismatch.describe_difference()}。",
                 [stated, *parts],
+                **mismatch.fields(),
             )

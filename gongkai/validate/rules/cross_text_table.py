@@ -14,7 +14,7 @@ from gongkai.tables import ReadTable, TableRow
 from gongkai.validate.figures import UNCERTAIN_BINDING, make_finding, shown
 from gongkai.validate.registry import rule
 from gongkai.validate.rules.table_sum import equal_held
-from gongkai.validate.table_arith import comparable, equal_mismatch
+from gongkai.validate.table_arith import comparable, equal_fields, equal_mismatch
 
 _TEXT_MEASURES = {"决算数", "金额", "预算数"}
 # Text subjects that name a column of a table's 合计 row rather than a row.
@@ -123,7 +123,14 @@ def narrative_vs_table(analysis: Analysis) -> Iterator[Finding | Check]:
             [fact, cell],
             severity="error" if certain else "warning",
             unsure=None if certain else UNCERTAIN_BINDING,
+            **_fields(fact, cell),
         )
+
+
+def _fields(fact: Fact, cell: Fact) -> dict[str, str]:
+    """``stated`` (the narrative's figure), ``expected`` (the table's) and their difference."""
+    difference = equal_mismatch(fact, cell)
+    return equal_fields(fact, cell, difference) if difference is not None else {}
 
 
 def _agreement(check: object, fact: Fact, cells: list[Fact]) -> Check:
@@ -243,4 +250,5 @@ def item_vs_table(analysis: Analysis) -> Iterator[Finding | Check]:
             [fact, cell],
             severity="error" if exact else "warning",
             unsure=None if exact else UNCERTAIN_BINDING,
+            **_fields(fact, cell),
         )

@@ -10,7 +10,7 @@ from gongkai.tables import ReadTable, TableRow
 from gongkai.validate.figures import make_finding, shown
 from gongkai.validate.registry import rule
 from gongkai.validate.rules.table_sum import equal_held, sum_held, sum_text
-from gongkai.validate.table_arith import equal_mismatch, sum_mismatch
+from gongkai.validate.table_arith import equal_fields, equal_mismatch, sum_mismatch
 
 SUMMARY_TABLES = ("fa_total", "fa_fiscal_total", "bd_total", "bd_fiscal_total")
 INCOME_ADDITIONS = ("使用非财政拨款结余", "年初结转和结余", "年初财政拨款结转和结余", "上年结转", "上年结转结余", "用事业基金弥补收支差额")
@@ -66,6 +66,7 @@ def summary_balance(analysis: Analysis) -> Iterator[Finding | Check]:
                         f"《{title}》{side}方各项相加为{sum_text(parts)}，但{total_row.label}印为{shown(stated)}，"
                         f"相差{mismatch.describe_difference()}。",
                         [stated, *parts],
+                        **mismatch.fields(),
                     )
         grand = {side: _row(table, side, f"{side}总计", "总计") for side in ("收入", "支出")}
         for side, total_row, additions in (
@@ -90,6 +91,7 @@ def summary_balance(analysis: Analysis) -> Iterator[Finding | Check]:
                         f"《{title}》{grand_row.label}{shown(stated)}，但{listed} = {sum_text([base, *extra])}，"
                         f"相差{mismatch.describe_difference()}。",
                         [stated, base, *extra],
+                        **mismatch.fields(),
                     )
         income_grand, expense_grand = _first_value(grand["收入"]), _first_value(grand["支出"])
         if income_grand is not None and expense_grand is not None:
@@ -101,4 +103,5 @@ def summary_balance(analysis: Analysis) -> Iterator[Finding | Check]:
                     summary_balance,
                     f"《{title}》收入总计{shown(income_grand)}与支出总计{shown(expense_grand)}不相等。",
                     [income_grand, expense_grand],
+                    **equal_fields(income_grand, expense_grand, difference),
                 )

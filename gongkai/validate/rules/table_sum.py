@@ -97,6 +97,7 @@ def _check_rows(table: ReadTable, parent: TableRow, children: list[TableRow], ch
             f"《{table.standard.kind.title}》{parent.code or ''}{parent.label}的“{column}”为{shown(stated)}，"
             f"但其下{len(parts)}行（{names}）相加为{sum_text(parts)}，相差{mismatch.describe_difference()}。",
             [stated, *parts],
+            **mismatch.fields(),
         )
 
 
@@ -129,6 +130,7 @@ def row_identity(analysis: Analysis) -> Iterator[Finding | Check]:
                     f"《{table.standard.kind.title}》“{row.label}”行：{total_column}{shown(stated)}，而{listed} = "
                     f"{sum_text(parts)}，相差{mismatch.describe_difference()}。",
                     [stated, *parts],
+                    **mismatch.fields(),
                 )
 
 
@@ -157,6 +159,7 @@ def personnel_public(analysis: Analysis) -> Iterator[Finding | Check]:
                 personnel_public,
                 f"基本支出表中{row.label}{shown(stated)}，但{listed} = {sum_text(parts)}，相差{mismatch.describe_difference()}。",
                 [stated, *parts],
+                **mismatch.fields(),
             )
 
 
@@ -193,6 +196,7 @@ def column_total(analysis: Analysis) -> Iterator[Finding | Check]:
                 f"相加为{sum_text(cells)}，相差{mismatch.describe_difference()}。",
                 [stated],
                 [stated.evidence],
+                **mismatch.fields(),
             )
 
 
