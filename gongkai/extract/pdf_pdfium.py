@@ -347,9 +347,10 @@ def _suspect_losses(page: Any, text_page: Any, text_objects: list[int]) -> bool:
 def _degenerate_texts(page: Any, objects: list[int]) -> list[str | None]:
     """The text of text objects PDFium left off its text page because their bounds are a line.
 
-    PDFium's text page skips an object whose bounds have no width or no height, which is
-    what a run of spaces or glyphs it could not load look like. Sheared, the line becomes
-    a parallelogram with area, and a second text page holds the objects' characters,
+    PDFium's text page skips an object whose bounds have no width (a turned line of glyphs
+    it could not load) and drops a run of spaces that follows a space (an object of spaces
+    under a line). Sheared, the line becomes a parallelogram with area and a new place in
+    the reading order, and a second text page holds the objects' characters,
     decoded by PDFium from the font's encoding whether or not it can draw them. The page
     is changed only in memory and closed right after (nothing is written back to the
     document). ``None`` for an object still left off: what it holds is not known.
