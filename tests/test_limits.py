@@ -132,12 +132,20 @@ def test_the_time_limit_holds_for_every_format(tmp_path: Path, suffix: str) -> N
 
 
 @pytest.mark.parametrize(
-    ("suffix", "stage"), [("txt", "读取正文"), ("html", "解析网页"), ("docx", "读取段落")]
+    ("suffix", "stage"),
+    [("txt", "读取正文"), ("html", "读取网页正文"), ("html-chunks", "解析网页"), ("docx", "读取段落")],
 )
-def test_the_text_extractors_look_at_the_clock_inside_their_loops(tmp_path: Path, suffix: str, stage: str) -> None:
+def test_the_text_extractors_look_at_the_clock_inside_their_loops(
+    tmp_path: Path, suffix: str, stage: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gongkai.extract import html as html_module
     from gongkai.extract.docx import extract_docx
     from gongkai.extract.html import extract_html
     from gongkai.extract.txt import parse_text
+
+    if suffix == "html-chunks":  # markup parsed in chunks of 1,000 characters: the clock between them
+        monkeypatch.setattr(html_module, "FEED_CHUNK", 1000)
+        suffix = "html"
 
     lines = [f"第{i}项支出{i}.50万元。" for i in range(600)]  # more than two rounds of EVERY
     if suffix == "docx":

@@ -82,14 +82,13 @@ def engine_key(settings: Settings) -> str:
 def encode_entry(entry: dict[str, Any]) -> bytes:
     """An entry as compressed JSON bytes (what workers send back and the store writes)."""
     raw = json.dumps({"format": ENTRY_FORMAT, **entry}, ensure_ascii=False, separators=(",", ":"))
-    # surrogatepass: a string that still holds a file name's escaped bytes round-trips as it is
-    return gzip.compress(raw.encode("utf-8", "surrogatepass"), compresslevel=3, mtime=0)
+    return gzip.compress(raw.encode("utf-8"), compresslevel=3, mtime=0)
 
 
 def decode_entry(data: bytes) -> dict[str, Any]:
     """The entry stored in ``data``; ``ValueError`` when it is damaged or of another format."""
     try:
-        entry = json.loads(gzip.decompress(data).decode("utf-8", "surrogatepass"))
+        entry = json.loads(gzip.decompress(data).decode("utf-8"))
     except (OSError, EOFError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ValueError(f"damaged cache entry: {exc}") from exc
     if not isinstance(entry, dict) or entry.get("format") != ENTRY_FORMAT:

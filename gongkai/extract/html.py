@@ -73,8 +73,9 @@ def extract_html(data: bytes, source: str) -> list[RawPage]:
     text = decode_html(data, source)
     try:
         builder = _TreeBuilder()
-        for start in range(0, len(text), FEED_CHUNK):  # the deadline is looked at between chunks
-            check_deadline("解析网页")
+        for start in range(0, len(text), FEED_CHUNK):
+            if start:  # the deadline is looked at between chunks
+                check_deadline("解析网页")
             builder.feed(text[start : start + FEED_CHUNK])
         builder.close()
         renderer = _Renderer(page=1)
