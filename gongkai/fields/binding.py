@@ -36,6 +36,8 @@ _CURRENT_CLASSES = ("actual", "amount", "budget", "budget_full", "budget_initial
 _SECTION_LOOKBACK = 4  # views before the current one searched for a missing figure
 _LIST_ITEMS = 12  # list items a share may sit below the paragraph that opens the list
 _LIST_OPENER = re.compile(r"其中[：:]")
+# a breakdown in the bracket right after a figure: 「地上建筑面积8013平方米（其中计容面积7998平方米，…）」
+_BRACKET_LIST = re.compile(r"\s*[（(]\s*(?:其中|包括)[：:，,]?")
 _LEVELS = {"类": 0, "款": 1, "项": 2}
 def _side(subject: str) -> str | None:
     """收入 or 支出 when a subject names one side of the budget and not the other."""
@@ -432,6 +434,8 @@ class Binder:
         for head in self.mentions:
             if head.enumerates:
                 self._enumeration_from(head)
+            elif head.kind in ("amount", "count") and _BRACKET_LIST.match(head.view.text, head.end):
+                self._bracketed_enumeration(head)
         for view_first in _first_mentions(self.mentions):
             before = view_first.view.text[view_first.sentence_bounds[0] : view_first.start]
             within = _WITHIN_INTRO.match(before)
@@ -478,6 +482,23 @@ class Binder:
             return
         intro = bool(marker) and not re.search(r"其中|分别为", marker.group(0))  # type: ignore[union-attr]
         self._collect_parts(head, following, marker_end, intro, marker_view=head.view)
+
+    def _bracketed_enumeration(self, total: Mention) -> None:
+        """The parts listed in the bracket that follows ``total`` (「…8013平方米（其中计容面积7998平方米，
+        不计容面积105平方米）」): the figures inside that bracket, up to where it closes."""
+        text = total.view.text
+        opening = next(i for i in range(total.end, len(text)) if text[i] in "（(")
+        close = _closing_bracket(text, opening)
+        if close is None:
+            return
+        parts: list[Mention] = []
+        for mention in self.mentions[total.index + 1 :]:
+            if mention.view is not total.view or mention.start >= close:
+                break
+            if self._is_part(mention, total, parts, bracketed=True):
+                parts.append(mention)
+        if parts:
+            self._add_enumeration(total, parts, intro=False)
 
     def _changed_amount(self, change: Mention) -> Mention | None:
         """The amount a change figure is printed after in its sentence (「支出1,000.00万元，比上年减少
@@ -555,8 +576,10 @@ class Binder:
                 nested = (mention.view.passage, None)
             elif mention.enumerates:
                 nested = (mention.view.passage, mention.sentence)
-        if not parts:
-            return
+        if parts:
+            self._add_enumeration(total, parts, intro)
+
+    def _add_enumeration(self, total: Mention, parts: list[Mention], intro: bool) -> None:
         statement = self._add(
             "enumeration",
             [total.fact, *(p.fact for p in parts)],
@@ -568,12 +591,14 @@ class Binder:
         for part in parts:
             self.part_of.setdefault(part.index, statement)
 
-    def _is_part(self, mention: Mention, total: Mention, parts: list[Mention]) -> bool:
+    def _is_part(self, mention: Mention, total: Mention, parts: list[Mention], bracketed: bool = False) -> bool:
+        """Whether ``mention`` can be a part of ``total`` (``bracketed``: it is listed in the bracket
+        after the total, so being in brackets is what a part is)."""
         if mention.kind != total.kind:
             return False
         if _LEVELS.get(mention.fact.level or "", 9) <= _LEVELS.get(total.fact.level or "", -1):
             return False  # a 科目 of the total's level or above is its sibling, not its part
-        if mention.quantity.in_brackets and not total.quantity.in_brackets:
+        if mention.quantity.in_brackets and not total.quantity.in_brackets and not bracketed:
             return False
         if measure_class(mention) != measure_class(total) and not _same_measure_family(mention, total):
             return False
@@ -742,3 +767,16 @@ def _is_previous(mention: Mention) -> bool:
     if measure_class(mention) == "previous":
         return True
     return mention.fact.measure == "决算数" and bool(re.search(r"(?:上年|上一年|\d{4}年)", mention.label.raw))
+
+
+def _closing_bracket(text: str, opening: int) -> int | None:
+    """The index of the bracket closing the one at ``opening``, ``None`` when it is not closed."""
+    depth = 0
+    for i in range(opening, len(text)):
+        if text[i] in "（(":
+            depth += 1
+        elif text[i] in "）)":
+            depth -= 1
+            if depth == 0:
+                return i
+    return None

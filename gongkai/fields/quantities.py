@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from gongkai.normalize.numbers import COUNT_UNITS, MONEY_FACTORS
+from gongkai.normalize.numbers import AREA_UNITS, COUNT_UNITS, MONEY_FACTORS
 
 _UNITS = sorted(
-    {*MONEY_FACTORS, "万美元", "美元", "%", "‰", "分", *COUNT_UNITS, "台（套）"},
+    {*MONEY_FACTORS, "万美元", "美元", "%", "‰", "分", *COUNT_UNITS, *AREA_UNITS, "台（套）"},
     key=len,
     reverse=True,
 )

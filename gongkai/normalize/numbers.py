@@ -22,9 +22,10 @@ MONEY_FACTORS: dict[str, Decimal] = {
 FOREIGN_MONEY_UNITS = ("万美元", "美元")
 COUNT_UNITS = ("人次", "批次", "人", "辆", "个", "家", "项", "批", "次", "台", "套", "户", "名", "所", "处", "件", "篇")
 OTHER_UNITS = ("%", "‰", "分")
+AREA_UNITS = ("平方米",)  # floor and land areas of the projects a budget describes
 ALL_UNITS = tuple(
     sorted(
-        set(MONEY_FACTORS) | set(FOREIGN_MONEY_UNITS) | set(COUNT_UNITS) | set(OTHER_UNITS),
+        set(MONEY_FACTORS) | set(FOREIGN_MONEY_UNITS) | set(COUNT_UNITS) | set(OTHER_UNITS) | set(AREA_UNITS),
         key=len,
         reverse=True,
     )

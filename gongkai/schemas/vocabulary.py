@@ -124,6 +124,11 @@ SUBJECT_ALIASES: dict[str, tuple[str, ...]] = {
     "机关运行经费": ("机关运行经费",),
     # the vehicles a department holds (共有车辆N辆，其中：…用车); vehicles bought (购置车辆) are not
     "车辆总数": ("车辆总数", "共有车辆", "现有车辆", "实有车辆", "拥有车辆", "车辆总数量"),
+    # the floor areas of a building a project builds or refits
+    "地上建筑面积": ("地上建筑面积", "地上面积"),
+    "地下建筑面积": ("地下建筑面积", "地下面积"),
+    "计容建筑面积": ("计容建筑面积", "计容面积"),
+    "不计容建筑面积": ("不计容建筑面积", "不计容面积"),
     # the money of the projects with performance targets (see CLAUSE_TOPICS)
     "绩效目标涉及项目预算资金": (
         "绩效目标涉及项目预算资金",
@@ -225,6 +230,10 @@ FAMILIES: dict[str, frozenset[str]] = {
     "people": frozenset({"在职实有人数", "离休人员", "退休人员"}),
     "income_total": frozenset({"本年收入合计", "年初结转和结余", "使用非财政拨款结余"}),
     "expense_total": frozenset({"本年支出合计", "年末结转和结余", "结余分配"}),
+    # a building's floor area: above and below ground make the whole of it, as do the area
+    # counted towards the plot ratio (计容) and the area not counted
+    "building_level": frozenset({"地上建筑面积", "地下建筑面积"}),
+    "plot_ratio_area": frozenset({"计容建筑面积", "不计容建筑面积"}),
 }
 
 
@@ -245,6 +254,8 @@ FAMILY_CORE: dict[str, frozenset[str]] = {
     "people": frozenset({"在职实有人数", "离休人员", "退休人员"}),
     "income_total": frozenset({"本年收入合计", "年初结转和结余"}),
     "expense_total": frozenset({"本年支出合计", "年末结转和结余"}),
+    "building_level": FAMILIES["building_level"],  # each is the other's complement: both make the whole
+    "plot_ratio_area": FAMILIES["plot_ratio_area"],
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from gongkai.normalize.numbers import MONEY_FACTORS
@@ -120,3 +121,19 @@ def compound_piece(fact: Fact) -> bool:
     runs_on = quote[at + len(raw) : at + len(raw) + 1].isdigit()
     follows = at >= 2 and quote[at - 1] in "亿万" and quote[at - 2].isdigit()
     return runs_on or follows
+
+
+_ROUGH_BEFORE = re.compile(r"(?:约|大约|近|将近|接近|逾|超过)(?:为|是|有|达)?$")
+_ROUGH_AFTER = re.compile(r"(?:左右|上下|余|多)")
+# the reason of a disagreement that rests on a figure printed as approximate
+ROUGH_FIGURE = "所涉数字印为约数（约、左右、余），相差未必是错误"
+
+
+def approximate(fact: Fact) -> bool:
+    """Whether a figure is printed as approximate: 「约为13459平方米」, 「近300万元」, 「100万元左右」."""
+    quote, raw = fact.evidence.quote, fact.raw or ""
+    at = quote.find(raw) if raw else -1
+    if at < 0:
+        return False
+    after = quote[at + len(raw) :].removeprefix(fact.unit or "")
+    return bool(_ROUGH_BEFORE.search(quote[max(0, at - 4) : at]) or _ROUGH_AFTER.match(after))

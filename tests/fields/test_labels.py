@@ -52,6 +52,11 @@ LABELS = [
     Want("其中：基本支出：", "万元", "基本支出", None, "amount", enum_marker=True),
     Want("其中：年初结转和结余", "万元", "年初结转和结余", None, "amount", enum_marker=True),
     Want("其中：", "万元", "", None, "amount", enum_marker=True),
+    # a breakdown opened in a bracket after its total (「8013平方米（其中计容面积7998平方米…）」)
+    Want("（其中计容面积", "平方米", "计容面积", "数量", "count", enum_marker=True),
+    Want("(其中：参照公务员法管理", "人", "参照公务员法管理", "人数", "count", enum_marker=True),
+    Want("（含）以上设备", "台（套）", "（含）以上设备", "数量", "count"),  # 含 in a bracket opens no list
+    Want("地上建筑面积为", "平方米", "地上建筑面积", "数量", "count"),
     Want("（一）基本支出", "万元", "基本支出", None, "amount"),
     Want("1.项目支出", "万元", "项目支出", None, "amount"),
     Want("一般公共服务支出（类）", "万元", "一般公共服务支出", None, "amount", level="类"),

@@ -36,7 +36,44 @@ def county_uses(total: str) -> str:
     )
 
 
+def building(total: str, above: str, counted: str, rough: str = "") -> str:
+    """A project's floor areas: the whole, above and below ground, and above ground split in brackets."""
+    return document(
+        "某街道2025年部门预算",
+        f"本工程建筑面积{rough}{total}平方米，其中地上建筑面积为{above}平方米（其中计容面积{counted}平方米，"
+        "不计容面积105平方米），地下建筑面积为5356平方米，建筑高度为29.8米。",
+    )
+
+
 SUM = [
+    # areas: 7998 + 105 = 8103 above ground, 8103 + 5356 = 13459 in all — both breakdowns hold
+    case("areas-add-up", building("13459", "8103", "7998")),
+    # whole square metres: 7998 + 105 = 8103 ≠ 8013 and 8013 + 5356 = 13369 ≠ 13459, no rounding slack;
+    # the bracket after 8013 is its own breakdown (计容 + 不计容 are the whole of it)
+    case(
+        "areas-digits-swapped",
+        building("13459", "8013", "7998"),
+        Expect(
+            "sum.breakdown",
+            "error",
+            ("8013", "7998", "105"),
+            message=("地上建筑面积8013平方米", "= 8103平方米", "相差90平方米"),
+            stated="8013平方米",
+            expected="8103平方米",
+        ),
+        Expect("sum.breakdown", "error", ("13459", "8013", "5356"), stated="13459平方米", expected="13369平方米"),
+    ),
+    # 约为13459: a total printed as approximate is no certain contradiction → warning
+    case(
+        "areas-approximate-total",
+        building("13459", "8103", "7990", rough="约为"),
+        Expect("sum.breakdown", "error", ("8103", "7990", "105"), expected="8095平方米"),
+    ),
+    case(
+        "areas-approximate-total-off",
+        building("13500", "8103", "7998", rough="约为"),
+        Expect("sum.breakdown", "warning", ("13500", "8103", "5356"), message=("数字印为约数",), expected="13459平方米"),
+    ),
     # the four uses are the whole expense: 300 + 50 + 40 + 110 = 500.00
     case("county-uses-add-up", county_uses("500.00")),
     # 540.00 against 500.00 ± 0.02: the known family makes the list complete → error

@@ -11,7 +11,15 @@ from gongkai.schemas.records import Check, Fact, Finding, Statement
 from gongkai.schemas.subjects import subject_key
 from gongkai.schemas.vocabulary import FAMILIES, FAMILY_CORE, canonical_subject, family_of
 from gongkai.validate.certainty import Placement
-from gongkai.validate.figures import UNCERTAIN_BINDING, amount_in, interval, make_finding, shown
+from gongkai.validate.figures import (
+    ROUGH_FIGURE,
+    UNCERTAIN_BINDING,
+    amount_in,
+    approximate,
+    interval,
+    make_finding,
+    shown,
+)
 from gongkai.validate.interval import Interval
 from gongkai.validate.registry import rule
 from gongkai.validate.rules.table_sum import sum_in_unit
@@ -161,7 +169,9 @@ def breakdown_sum(analysis: Analysis) -> Iterator[Finding | Check]:
             continue
         full = listed_in_full(statement, family)
         # 其中 may leave an item out: falling short of the total is then no contradiction
-        severity = "warning" if not full and computed.hi < stated.lo else "error"
+        partial = not full and computed.hi < stated.lo
+        rough = any(approximate(f) for f in (total, *parts))
+        severity = "warning" if partial or rough else "error"
         gap = stated.gap(computed)
         listed = " + ".join(f"{p.subject}{shown(p)}" for p in parts)
         printed = sum((p.value_yuan if p.value_yuan is not None else p.value for p in parts), Decimal(0))
@@ -169,7 +179,7 @@ def breakdown_sum(analysis: Analysis) -> Iterator[Finding | Check]:
         decimals = max(total.decimals, *(p.decimals for p in parts))
         slack = abs(stated_value - printed) - gap
         why = f"，四舍五入最多只能解释{amount_in(slack, total.unit, decimals + 1)}" if slack > 0 else ""
-        missing = "" if full else "；所列项目可能不全"
+        missing = ("" if full else "；所列项目可能不全") + ("；数字印为约数" if rough else "")
         yield make_finding(
             breakdown_sum,
             f"{total.subject}{shown(total)}，其中{listed} = {amount_in(printed, total.unit, decimals)}，"
@@ -179,7 +189,7 @@ def breakdown_sum(analysis: Analysis) -> Iterator[Finding | Check]:
             severity=severity,
             stated=shown(total),
             expected=amount_in(computed.mid, total.unit, total.decimals),
-            unsure=MAYBE_PARTIAL if severity == "warning" else None,
+            unsure=MAYBE_PARTIAL if partial else ROUGH_FIGURE if rough else None,
         )
 
 
