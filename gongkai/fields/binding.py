@@ -47,6 +47,7 @@ def _side(subject: str) -> str | None:
 
 _WITHIN_INTRO = re.compile(r"^\s*(?P<subject>[^，。；：:\d]{2,24}?)(?:预算数|预算)?中[，,]")
 _ENDS_SENTENCE = re.compile(r"[。！？；]\s*$")
+_ENDS_ON_FIGURE = re.compile(r"^(?:万元|千元|亿元|元)?\s*[。！？]\s*$")
 
 Predicate = Callable[[Mention], bool]
 
@@ -441,10 +442,16 @@ class Binder:
             within = _WITHIN_INTRO.match(before)
             if "：" in before:
                 intro = ENUMERATION_INTRO.search(before[: before.index("：") + 1])
-                if intro is None or not intro.group("subject"):
+                if intro is None:
                     continue
                 marker_end = view_first.sentence_bounds[0] + before.index("：") + 1
                 subject = intro.group("subject")
+                if not subject:
+                    # 「其中本年收入945.18万元。具体情况如下：财政拨款收入…」: the figure the sentence before ends on
+                    total = self._figure_ending_previous_sentence(view_first)
+                    if total is not None:
+                        self._collect_parts(total, view_first, marker_end, intro=True)
+                    continue
             elif within is not None:
                 # 「财政拨款支出预算中，一般公共预算拨款支出…；政府性基金拨款支出…」: the parts of the figure named
                 marker_end = view_first.sentence_bounds[0] + within.end()
@@ -458,6 +465,20 @@ class Binder:
             )
             if totals:
                 self._collect_parts(totals[0], view_first, marker_end, intro=True)
+
+    def _figure_ending_previous_sentence(self, mention: Mention) -> Mention | None:
+        """The amount the sentence before ``mention``'s ends on (「…其中本年收入945.18万元。」), in the
+        same view, when only its unit and the full stop follow it."""
+        start = mention.sentence_bounds[0]
+        previous = self.mentions[mention.index - 1] if mention.index > 0 else None
+        if previous is None or previous.view is not mention.view or previous.end > start or previous.kind != "amount":
+            return None
+        return previous if _ENDS_ON_FIGURE.match(mention.view.text[previous.end : start]) else None
+
+    def _opens_sentence(self, mention: Mention) -> bool:
+        """Whether ``mention`` is the first figure of its sentence."""
+        previous = self.mentions[mention.index - 1] if mention.index > 0 else None
+        return previous is None or previous.view is not mention.view or previous.sentence != mention.sentence
 
     def _enumeration_from(self, head: Mention) -> None:
         following = self.mentions[head.index + 1] if head.index + 1 < len(self.mentions) else None
@@ -543,8 +564,13 @@ class Binder:
         nested: tuple[int, int | None] | None = None  # (passage, sentence or None for the rest of it)
         for mention in self.mentions[first.index :]:
             same_view = mention.view is view
-            if same_view and mention.start >= full_stop and not open_ended:
+            next_sentence = same_view and mention.start >= full_stop and not open_ended
+            if next_sentence and not (intro and parts and family):
                 break
+            if next_sentence and not self._opens_sentence(mention):
+                continue  # 「其他收入2.09万元，占…」: only a sentence's first figure is the list's next item
+            if next_sentence and (family_of_subject(mention.subject) != family or not self._is_part(mention, total, parts)):
+                break  # 「具体情况如下：」 runs on, one item a sentence, while the items are of one family
             if not same_view and not (
                 open_ended
                 and mention.view.section == view.section

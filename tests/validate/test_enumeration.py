@@ -45,7 +45,42 @@ def building(total: str, above: str, counted: str, rough: str = "") -> str:
     )
 
 
+def income_by_sentence(fiscal: str, other: str = "2.09") -> str:
+    """A township's income: 本年收入 in one sentence, its sources one a sentence after 具体情况如下，
+    then the carry-over from last year — a part of 总收入, not of 本年收入."""
+    return document(
+        FINAL,
+        f"部门决算总收入959.48万元，其中本年收入945.18万元。具体情况如下：财政拨款收入{fiscal}万元，"
+        f"其中政府性基金74万元。其他收入{other}万元。年初结转和结余14.30万元。",
+    )
+
+
 SUM = [
+    # 943.09 + 2.09 = 945.18: the sources listed one a sentence add up; 14.30 ends the list
+    case("sources-by-sentence-add-up", income_by_sentence("943.09")),
+    # 869.09 + 2.09 = 871.18 ± 0.01 vs 945.18: the list runs on to 其他收入 (same family), not to
+    # 年初结转和结余 (a sibling of 本年收入), and 74 is the part of 财政拨款收入 (其中 of its own)
+    case(
+        "sources-by-sentence-short",
+        income_by_sentence("869.09"),
+        Expect(
+            "sum.breakdown",
+            "error",
+            ("945.18", "869.09", "2.09"),
+            message=("本年收入合计945.18万元", "= 871.18万元", "相差74.00万元"),
+            stated="945.18万元",
+            expected="871.18万元",
+        ),
+    ),
+    # the next sentence starts with an expense (基本支出, another family): the list is the one source
+    case(
+        "sources-by-sentence-stop-at-another-family",
+        document(
+            FINAL,
+            "部门决算总收入959.48万元，其中本年收入945.18万元。具体情况如下：财政拨款收入869.09万元。"
+            "基本支出11.31万元。",
+        ),
+    ),
     # areas: 7998 + 105 = 8103 above ground, 8103 + 5356 = 13459 in all — both breakdowns hold
     case("areas-add-up", building("13459", "8103", "7998")),
     # whole square metres: 7998 + 105 = 8103 ≠ 8013 and 8013 + 5356 = 13369 ≠ 13459, no rounding slack;
