@@ -111,11 +111,22 @@ def make_finding(
     )
 
 
+def raw_at(fact: Fact) -> int:
+    """Where a figure's printed text sits in its sentence (``fact.evidence.quote``), −1 when it is
+    not found: the first place it stands as a number of its own, not inside a longer one
+    (「减少50.00万元」 in 「支出750.00万元，…减少50.00万元」)."""
+    raw = fact.raw or ""
+    if not raw:
+        return -1
+    found = re.search(r"(?<![\d.,])" + re.escape(raw) + r"(?![\d])", fact.evidence.quote)
+    return found.start() if found else fact.evidence.quote.find(raw)
+
+
 def compound_piece(fact: Fact) -> bool:
     """Whether a figure is one piece of a compound amount (「2亿5,719万3千元」 read as 2亿, 5,719万, 3千元):
     its raw text runs on into a digit, or follows a 亿/万 that ends another figure."""
     quote, raw = fact.evidence.quote, fact.raw or ""
-    at = quote.find(raw) if raw else -1
+    at = raw_at(fact)
     if at < 0:
         return False
     runs_on = quote[at + len(raw) : at + len(raw) + 1].isdigit()
@@ -132,7 +143,7 @@ ROUGH_FIGURE = "所涉数字印为约数（约、左右、余），相差未必�
 def approximate(fact: Fact) -> bool:
     """Whether a figure is printed as approximate: 「约为13459平方米」, 「近300万元」, 「100万元左右」."""
     quote, raw = fact.evidence.quote, fact.raw or ""
-    at = quote.find(raw) if raw else -1
+    at = raw_at(fact)
     if at < 0:
         return False
     after = quote[at + len(raw) :].removeprefix(fact.unit or "")

@@ -27,6 +27,7 @@ RULE_MODULES = (
     "procurement",
     "unit",
     "change_sum",
+    "item_changes",
 )
 
 

@@ -10,7 +10,7 @@ from gongkai.analysis import Analysis
 from gongkai.normalize.numbers import MONEY_FACTORS
 from gongkai.schemas.records import Check, Fact, Finding, Statement
 from gongkai.validate.certainty import Placement
-from gongkai.validate.figures import amount_in, interval, make_finding, shown
+from gongkai.validate.figures import amount_in, interval, make_finding, raw_at, shown
 from gongkai.validate.interval import Interval
 from gongkai.validate.registry import rule
 from gongkai.validate.rules.enumeration import bound_surely, complete_breakdown, listed_in_full, parts_sum
@@ -30,7 +30,7 @@ def comparison_base(change: Fact, fiscal_year: int | None) -> str | None:
     """What a change compares with (「比上年预算」 → ``2023年预算``), from its sentence, or
     ``None`` when the sentence names no base before the change."""
     quote = change.evidence.quote
-    cut = quote.find(change.raw) if change.raw else -1
+    cut = raw_at(change)
     return _base_in(quote[: cut if cut >= 0 else len(quote)], fiscal_year)
 
 
@@ -38,7 +38,7 @@ def flat_base(amount: Fact, fiscal_year: int | None) -> str | None:
     """The base an amount is stated to be unchanged from (「政府性基金拨款支出预算0万元，比2024年预算
     持平」 → ``2024年预算``), or ``None`` when its clause states no such thing."""
     quote = amount.evidence.quote
-    start = quote.find(amount.raw) if amount.raw else -1
+    start = raw_at(amount)
     if start < 0:
         return None
     tail = re.split(r"[；;。]", quote[start + len(amount.raw) :], maxsplit=1)[0]
@@ -71,13 +71,14 @@ def changes_by_current(analysis: Analysis) -> dict[int, Fact]:
     return found
 
 
-def _in_unit(span: Interval, like: Fact) -> Interval:
+def in_unit(span: Interval, like: Fact) -> Interval:
     """An interval in 元 expressed in the unit of the money figure ``like``."""
     factor = MONEY_FACTORS.get(like.unit or "")
     return span.scale(1 / factor) if factor else span
 
 
-def _signed(analysis: Analysis, change: Fact) -> Interval:
+def signed(analysis: Analysis, change: Fact) -> Interval:
+    """The interval of a change figure with its direction's sign (减少 → negative)."""
     span = interval(change)
     return span if analysis.sign_of(change) > 0 else Interval(-span.hi, -span.lo)
 
@@ -106,12 +107,12 @@ def breakdown_changes(analysis: Analysis) -> Iterator[Finding | Check]:
         summed = Interval.point(Decimal(0))
         for change in part_changes:
             if change is not None:
-                summed = summed + _signed(analysis, change)
-        stated = _signed(analysis, total_change)
+                summed = summed + signed(analysis, change)
+        stated = signed(analysis, total_change)
         stated_changes = [c for c in part_changes if c is not None]
         if summed.intersects(stated):
             facts = [total_change, *stated_changes, total, *parts]
-            computed = _in_unit(summed, total_change)
+            computed = in_unit(summed, total_change)
             yield held(breakdown_changes, facts, [statement.evidence], stated=stated_change, computed=computed)
             continue
         items = "、".join(
@@ -223,10 +224,10 @@ def income_expense_changes(analysis: Analysis) -> Iterator[Finding | Check]:
         if pair in reported:
             continue
         reported.add(pair)
-        if _signed(analysis, change).intersects(_signed(analysis, other_change)):
+        if signed(analysis, change).intersects(signed(analysis, other_change)):
             facts = [change, other_change, current, other_current]
             stated = f"{'-' if analysis.sign_of(change) < 0 else ''}{shown(change)}"
-            computed = _in_unit(_signed(analysis, other_change), change)
+            computed = in_unit(signed(analysis, other_change), change)
             yield held(income_expense_changes, facts, [statement.evidence, other_statement.evidence], stated=stated, computed=computed)
             continue
         yield make_finding(

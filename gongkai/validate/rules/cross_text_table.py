@@ -162,7 +162,7 @@ def total_cell(row: TableRow) -> Fact | None:
     return next(iter(row.values.values()), None) if len(row.values) == 1 else None
 
 
-class _ItemRow(NamedTuple):
+class ItemRow(NamedTuple):
     """A 科目 row of a standard table, with the keys a narrative name is compared with."""
 
     table: ReadTable
@@ -174,8 +174,9 @@ class _ItemRow(NamedTuple):
     unique: bool  # no other row of the table has the same own name
 
 
-def _item_rows(analysis: Analysis) -> list[_ItemRow]:
-    rows: list[_ItemRow] = []
+def item_rows(analysis: Analysis) -> list[ItemRow]:
+    """Every 科目 row (类, 款 or 项 code) of the standard tables with a total figure."""
+    rows: list[ItemRow] = []
     for table in analysis.tables.standard:
         if table.key == "other" or table.key.endswith(("sangong", "procurement", "performance")):
             continue
@@ -190,7 +191,7 @@ def _item_rows(analysis: Analysis) -> list[_ItemRow]:
             path = "".join(names.get(row.code[:n], "") for n in (3, 5, 7) if n <= len(row.code))
             own = names[row.code]
             parent_own = names.get(row.code[:5], "") + own if len(row.code) == 7 else None
-            rows.append(_ItemRow(table, row, cell, path, own, parent_own, counts[own] == 1))
+            rows.append(ItemRow(table, row, cell, path, own, parent_own, counts[own] == 1))
     return rows
 
 
@@ -205,7 +206,7 @@ def item_candidates(analysis: Analysis, fact: Fact) -> list[tuple[ReadTable, Tab
     if not key:
         return []
     found: list[tuple[ReadTable, TableRow, Fact, bool]] = []
-    for item in analysis.derive("cross_text_table.item_rows", _item_rows):
+    for item in analysis.derive("cross_text_table.item_rows", item_rows):
         if key == item.path:
             found.append((item.table, item.row, item.cell, True))
         elif key == item.own or key == item.parent_own:

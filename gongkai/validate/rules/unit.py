@@ -12,7 +12,7 @@ from gongkai.analysis import Analysis
 from gongkai.normalize.numbers import MONEY_FACTORS
 from gongkai.schemas.records import Fact, Finding
 from gongkai.schemas.subjects import subject_key
-from gongkai.validate.figures import compound_piece, make_finding, percent, shown
+from gongkai.validate.figures import compound_piece, make_finding, percent, raw_at, shown
 from gongkai.validate.interval import rounds_to
 from gongkai.validate.registry import rule
 from gongkai.validate.unit_slip import unit_reading
@@ -83,7 +83,7 @@ def missing_percent(analysis: Analysis) -> Iterator[Finding]:
             continue
         change = statement.role("change")[0]
         quote = change.evidence.quote
-        at = quote.find(change.raw) if change.raw else -1
+        at = raw_at(change)
         if at < 0:
             continue
         match = _BARE_RATE.match(quote[at + len(change.raw) :])
