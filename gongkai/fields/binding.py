@@ -594,6 +594,8 @@ class Binder:
                 continue
             if beyond and (family is None or family_of_subject(mention.subject) != family):
                 break
+            if mention.view is not view and parts[-1:] and parts[-1].view is mention.view and family and family_of_subject(mention.subject) != family:
+                continue  # an item paragraph's later figure outside the list's family: its detail (a reason's amount)
             parts.append(mention)
             if family is None and len(parts) == 1:
                 family = family_of_subject(mention.subject)

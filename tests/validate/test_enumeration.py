@@ -207,7 +207,25 @@ EXCEED = [
 ]
 
 
+def classes_with_reason(housing: str) -> str:
+    """Spending by 类 listed in numbered paragraphs, the first explaining its change with an amount."""
+    return document(
+        FINAL,
+        "本年支出合计300.00万元。其中：",
+        "1．公共安全支出200.00万元，与上年相比减少10.00万元。主要原因是这一因素较上年减少部门支出50万元。",
+        f"2．住房保障支出{housing}万元。",
+    )
+
+
 BOUND = [
+    # 200.00 + 100.00 = 300.00: the 50 of the first item's reason is its detail, not a third 类
+    case("reason-amount-in-an-item", classes_with_reason("100.00")),
+    # 200.00 + 110.00 = 310.00 ≠ 300.00: the 类 are the whole (function classes) → error
+    case(
+        "reason-amount-in-an-item-off",
+        classes_with_reason("110.00"),
+        Expect("sum.breakdown", "error", ("300.00", "200.00", "110.00"), message=("= 310.00万元",), expected="310.00万元"),
+    ),
     # parts in the total's own sentence: the parts are the total's
     case(
         "same-sentence",
