@@ -26,7 +26,10 @@ def subject_key(label: str) -> str:
         return canonical
     stripped = _AMOUNT_WORDS.sub("", text)
     spent = _SPENDING.sub("", stripped)  # 公务接待费支出, 公务接待费预算支出 → 公务接待费
-    return canonical_subject(stripped) or canonical_subject(spent) or stripped or text
+    of_spent = canonical_subject(spent)
+    if of_spent and "收入" in of_spent and "收入" not in text:
+        of_spent = None  # 财政拨款支出 is no 财政拨款收入: what is left of an expense cannot name an income
+    return canonical_subject(stripped) or of_spent or stripped or text
 
 
 def same_subject(a: str, b: str, strict: bool = False) -> bool:
