@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
+
 import pytest
 
+from gongkai.api import analyse, report
+from gongkai.extract import extract
+from gongkai.extract.model import RawDocument, TextLine
+from tests.conftest import CORPUS, need
 from tests.validate.final_accounts import BASELINE, mutate
 from tests.validate.support import Expect, assert_findings, case, checks_for, verdicts_for
 
@@ -200,3 +207,39 @@ def test_cross_text_table_item_checks_by_verdict() -> None:
     # 行政运行 fits two rows: the warning is for want of a sure binding → not judged
     assert verdicts_for(AMBIGUOUS, "cross_text_table.item") == [("cross_text_table.item", "not_judged", BINDING_UNSURE)]
     assert verdicts_for(budget("30.00", item="离退休（项）"), "cross_text_table.item") == []
+
+
+GENERAL_OFFICE = CORPUS / "shanghai" / "putuo_general_office_2025_dept_budget.pdf"
+
+
+def _with_line(path: Path, old: str, new: str) -> RawDocument:
+    """The extracted document with one printed text line changed."""
+    raw = extract(need(path))
+    for page in raw.pages:
+        for k, block in enumerate(page.blocks):
+            if isinstance(block, TextLine) and old in block.text:
+                page.blocks[k] = replace(block, text=block.text.replace(old, new))
+                return raw
+    raise AssertionError(f"{old} is not printed in {path.name}")
+
+
+def test_fiscal_spending_is_the_fiscal_tables_expense_total() -> None:
+    # 财政拨款支出预算9,101.68万元 against the 财政拨款收支总表's 支出总计 91,016,775.35元: held
+    result = report(analyse(extract(need(GENERAL_OFFICE))))
+    facts = {f.fact_id: f for f in result.facts}
+    held = [
+        [(facts[i].subject, facts[i].table) for i in c.fact_ids]
+        for c in result.checks
+        if c.rule == "cross_text_table.narrative" and c.verdict == "consistent" and c.stated == "9101.68万元"
+    ]
+    assert [("财政拨款支出", None), ("支出总计", "财政拨款收支总表")] in held
+    assert [("财政拨款支出", None), ("财政拨款收入", "部门收支总表")] not in held  # an expense is no income
+
+
+def test_fiscal_spending_misprinted_differs_from_the_fiscal_tables_total() -> None:
+    raw = _with_line(GENERAL_OFFICE, "财政拨款支出预算9,101.68万元", "财政拨款支出预算9,111.68万元")
+    found = [f for f in report(analyse(raw)).findings if f.rule == "cross_text_table.narrative"]
+    assert [(f.severity, f.figures, f.stated, f.expected) for f in found] == [
+        ("error", ("9111.68", "91016775.35"), "9111.68万元", "91016775.35元")
+    ]
+    assert "《财政拨款收支总表》支出总计" in found[0].message

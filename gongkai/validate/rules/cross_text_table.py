@@ -41,12 +41,26 @@ _BUDGET_COLUMNS: dict[str, tuple[str, ...]] = {
     "基本支出": ("bd_expense", "bd_general_expense", "bd_fiscal_expense"),
     "项目支出": ("bd_expense", "bd_general_expense", "bd_fiscal_expense"),
 }
+# the total rows that print a 预算 narrative's total: 财政拨款支出 is the 支出 total of the
+# 财政拨款收支总表 (its spending of money carried over included, as the narrative's is)
+_BUDGET_TOTAL_ROWS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "财政拨款支出": ("bd_fiscal_total", ("支出总计", "支出合计")),
+}
 
 
 def budget_candidates(analysis: Analysis, fact: Fact) -> list[tuple[ReadTable, TableRow, Fact]]:
     """The summary-table cells that print a 预算 narrative's total by source or by use: its row
-    in the 收支总表 / 收入总表 / 财政拨款收支总表, or its column of a 支出表's 合计 row."""
+    in the 收支总表 / 收入总表 / 财政拨款收支总表, its column of a 支出表's 合计 row, or the total
+    row of the 财政拨款收支总表 for 财政拨款支出."""
     key = subject_key(fact.subject)
+    if key in _BUDGET_TOTAL_ROWS:
+        kind, labels = _BUDGET_TOTAL_ROWS[key]
+        return [
+            (table, row, next(iter(row.values.values())))
+            for table in analysis.tables.of_kind(kind)
+            for row in table.rows
+            if row.label in labels and row.values and next(iter(row.values.values())).value_yuan is not None
+        ]
     if key not in _BUDGET_ROWS:
         return []
     found: list[tuple[ReadTable, TableRow, Fact]] = []
