@@ -28,6 +28,7 @@ RULE_MODULES = (
     "unit",
     "change_sum",
     "item_changes",
+    "restated",
 )
 
 
