@@ -97,3 +97,42 @@ EMPTY_TABLE_CASES = [
 @pytest.mark.parametrize(("text", "expect"), EMPTY_TABLE_CASES)
 def test_empty_table_note(text: str, expect: list[Expect]) -> None:
     assert_findings(text, expect, scope="placeholder_text.empty_table_note")
+
+
+def sangong(second: str) -> str:
+    """A 三公 paragraph whose second item is printed as ``second`` before its amount."""
+    return document(
+        "某市某委员会2018年部门预算",
+        "2018年“三公”经费预算2800.68万元。其中：因公出国（境）费用60万元，主要是因为严格执行中央有关规定，"
+        f"{second}290.5万元，主要是根据中央“八项规定”；公务用车购置及运行维护费2450.18万元。",
+    )
+
+
+UNNAMED_CASES = [
+    # every item named
+    case("items-named", sangong("公务接待费")),
+    # a money word (补贴) names an item even when the vocabulary does not know it
+    case("item-outside-the-vocabulary", sangong("接待补贴")),
+    # words lost from the text: 「严控290.5万元」 — what 290.5万元 is, the sentence does not say
+    case(
+        "item-name-lost",
+        sangong("严控"),
+        Expect(
+            "placeholder_text.unnamed_part",
+            "warning",
+            ("290.5", "2800.68"),
+            message=("三公经费2800.68万元所列的一项290.5万元前只有“严控”", "文字似有缺漏"),
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expect"), UNNAMED_CASES)
+def test_unnamed_part(text: str, expect: list[Expect]) -> None:
+    assert_findings(text, expect, scope="placeholder_text.unnamed_part")
+
+
+def test_a_list_of_unknown_wholes_is_left_alone() -> None:
+    # 材料费 is no whole the vocabulary breaks down: its short labels are not judged
+    text = document(FINAL, "材料费100万元，其中：物料60万元，燃料40万元。")
+    assert_findings(text, [], scope="placeholder_text.unnamed_part")

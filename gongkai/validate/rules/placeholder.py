@@ -6,8 +6,11 @@ import re
 from collections.abc import Iterator
 
 from gongkai.analysis import Analysis
-from gongkai.schemas.records import Evidence, Fact, Finding
+from gongkai.schemas.records import Evidence, Fact, Finding, Statement
+from gongkai.schemas.subjects import subject_key
+from gongkai.schemas.vocabulary import PART_OF, canonical_subject
 from gongkai.validate.certainty import Placement
+from gongkai.validate.figures import make_finding, shown
 from gongkai.validate.registry import rule
 
 PLACEHOLDER_WORDING = re.compile(
@@ -117,3 +120,51 @@ def _filled_cell_above(analysis: Analysis, page: int, offset: int) -> Fact | Non
     cells = [f for f in above if f.table == last_table and f.value != 0]
     return cells[0] if cells else None
 
+
+
+_UNNAMED_LENGTH = 4  # a "label" this short that names no part of the whole is what is left of one
+# the words a name of money ends on (公务接待费, 提租补贴, 住房公积金 …): a label without one names no money
+_MONEY_NOUN = re.compile(r"费|支出|经费|补贴|补助|资金|拨款|款|金|收入|工资|津贴|奖|保险|购置|租|税|息|额")
+
+
+def _shares_a_word(label: str, names: set[str]) -> bool:
+    """Whether ``label`` has two characters in a row in common with one of ``names``."""
+    return any(label[i : i + 2] in name for name in names for i in range(len(label) - 1))
+
+
+def unnamed_parts(statement: Statement) -> list[Fact]:
+    """The parts of a breakdown of a known whole (三公经费, 基本支出 …) whose label names nothing:
+    a word or two that names no money (no 费, 支出, 补贴 …), is no subject of the vocabulary and
+    has nothing in common with the whole's parts (「严控290.5万元」 among the 三公 items), while
+    another part is named."""
+    total, parts = statement.role("total")[0], statement.role("parts")
+    whole = subject_key(total.subject)
+    members = {part for part, wholes in PART_OF.items() if whole in wholes}
+    if not members or not any(subject_key(p.subject) in members for p in parts):
+        return []
+    names = members | {whole}
+    return [
+        p
+        for p in parts
+        if len(p.subject) <= _UNNAMED_LENGTH
+        and not _MONEY_NOUN.search(p.subject)
+        and canonical_subject(subject_key(p.subject)) is None
+        and not _shares_a_word(p.subject, names)
+    ]
+
+
+@rule("placeholder_text.unnamed_part", "placeholder_text", "warning")
+def unnamed_part(analysis: Analysis) -> Iterator[Finding]:
+    """A part of a breakdown printed without its name (「其中：因公出国（境）费用60万元…，严控
+    290.5万元，…」: what 290.5万元 is, the text does not say) — words were lost from the
+    published text. Flagged when the whole is a known total and another part is named."""
+    for statement in analysis.statements_of("enumeration"):
+        total = statement.role("total")[0]
+        for part in unnamed_parts(statement):
+            yield make_finding(
+                unnamed_part,
+                f"{total.subject}{shown(total)}所列的一项{shown(part)}前只有“{part.subject}”，没有写明是哪一项支出，"
+                "文字似有缺漏。",
+                [part, total],
+                [part.evidence],
+            )
