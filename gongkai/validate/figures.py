@@ -89,7 +89,15 @@ def make_finding(
     unsure: str | None = None,
 ) -> Finding:
     """A finding of ``rule`` citing ``facts`` (figures as printed) and its evidence; ``unsure``
-    names why its check is ``not_judged`` (the figures disagree, but their binding is not certain)."""
+    names why its check is ``not_judged`` (the figures disagree, but their binding is not certain).
+
+    An error that rests on a figure printed as approximate (约300万元, 30%左右) is a warning: the
+    text does not claim the precision the arithmetic holds it to."""
+    severity = severity or rule.severity  # type: ignore[attr-defined]
+    if severity == "error" and any(approximate(f) for f in facts):
+        severity, unsure = "warning", unsure or ROUGH_FIGURE
+        if "约数" not in message:
+            message = f"{message.removesuffix('。')}（所涉数字印为约数）。"
     figures: list[str] = []
     for fact in facts:
         text = figure(fact)
@@ -99,7 +107,7 @@ def make_finding(
     return Finding(
         rule=rule.id,  # type: ignore[attr-defined]
         category=rule.category,  # type: ignore[attr-defined]
-        severity=severity or rule.severity,  # type: ignore[attr-defined]
+        severity=severity,
         message=message,
         figures=tuple(figures),
         evidence=tuple(all_evidence),
@@ -136,15 +144,19 @@ def compound_piece(fact: Fact) -> bool:
 
 _ROUGH_BEFORE = re.compile(r"(?:约|大约|近|将近|接近|逾|超过)(?:为|是|有|达)?$")
 _ROUGH_AFTER = re.compile(r"(?:左右|上下|余|多)")
+_ROUGH_SHARE = re.compile(r"(?:约|大约|接近|将近)占[^，,。；;%]{0,30}$")  # 「约占本年支出的60%」
 # the reason of a disagreement that rests on a figure printed as approximate
 ROUGH_FIGURE = "所涉数字印为约数（约、左右、余），相差未必是错误"
 
 
 def approximate(fact: Fact) -> bool:
-    """Whether a figure is printed as approximate: 「约为13459平方米」, 「近300万元」, 「100万元左右」."""
+    """Whether a figure is printed as approximate: 「约为13459平方米」, 「近300万元」, 「100万元左右」,
+    「约占本年支出的60%」."""
     quote, raw = fact.evidence.quote, fact.raw or ""
     at = raw_at(fact)
     if at < 0:
         return False
     after = quote[at + len(raw) :].removeprefix(fact.unit or "")
-    return bool(_ROUGH_BEFORE.search(quote[max(0, at - 4) : at]) or _ROUGH_AFTER.match(after))
+    if _ROUGH_BEFORE.search(quote[max(0, at - 4) : at]) or _ROUGH_AFTER.match(after):
+        return True
+    return fact.unit == "%" and _ROUGH_SHARE.search(quote[max(0, at - 34) : at]) is not None
