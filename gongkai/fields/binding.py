@@ -47,7 +47,7 @@ def _side(subject: str) -> str | None:
 
 _WITHIN_INTRO = re.compile(r"^\s*(?P<subject>[^，。；：:\d]{2,24}?)(?:预算数|预算)?中[，,]")
 _ENDS_SENTENCE = re.compile(r"[。！？；]\s*$")
-_ENDS_ON_FIGURE = re.compile(r"^(?:万元|千元|亿元|元)?\s*[。！？]\s*$")
+_ANNOUNCES_LIST = re.compile(r"如下[：:]\s*$")  # 「具体情况如下：」 ends its paragraph: the items follow in their own
 
 Predicate = Callable[[Mention], bool]
 
@@ -447,11 +447,7 @@ class Binder:
                 marker_end = view_first.sentence_bounds[0] + before.index("：") + 1
                 subject = intro.group("subject")
                 if not subject:
-                    # 「其中本年收入945.18万元。具体情况如下：财政拨款收入…」: the figure the sentence before ends on
-                    total = self._figure_ending_previous_sentence(view_first)
-                    if total is not None:
-                        self._collect_parts(total, view_first, marker_end, intro=True)
-                    continue
+                    continue  # 「…945.18万元。具体情况如下：」: the figure before it announced the list
             elif within is not None:
                 # 「财政拨款支出预算中，一般公共预算拨款支出…；政府性基金拨款支出…」: the parts of the figure named
                 marker_end = view_first.sentence_bounds[0] + within.end()
@@ -466,14 +462,23 @@ class Binder:
             if totals:
                 self._collect_parts(totals[0], view_first, marker_end, intro=True)
 
-    def _figure_ending_previous_sentence(self, mention: Mention) -> Mention | None:
-        """The amount the sentence before ``mention``'s ends on (「…其中本年收入945.18万元。」), in the
-        same view, when only its unit and the full stop follow it."""
-        start = mention.sentence_bounds[0]
-        previous = self.mentions[mention.index - 1] if mention.index > 0 else None
-        if previous is None or previous.view is not mention.view or previous.end > start or previous.kind != "amount":
-            return None
-        return previous if _ENDS_ON_FIGURE.match(mention.view.text[previous.end : start]) else None
+    def _next_unnumbered_item(
+        self, mention: Mention, marker_view: View, parts: list[Mention], family: str | None, intro: bool
+    ) -> bool:
+        """Whether ``mention`` heads the next paragraph of a list announced as a whole (「具体情况如下：」
+        then 「财政拨款收入…。」「其他收入…。」, one item a paragraph, no numbers): the paragraph right
+        after the last item's and opening on the figure's label, and — after the first item — of the
+        first item's family."""
+        if not intro:
+            return False
+        if parts and parts[-1].view is mention.view:
+            return True  # the rest of an item paragraph already taken
+        if not self._opens_sentence(mention) or mention.sentence != 0:
+            return False
+        last = parts[-1].view.passage if parts else marker_view.passage
+        if mention.view.passage != last + 1:
+            return False
+        return not parts or (family is not None and family_of_subject(mention.subject) == family)
 
     def _opens_sentence(self, mention: Mention) -> bool:
         """Whether ``mention`` is the first figure of its sentence."""
@@ -548,6 +553,7 @@ class Binder:
             view is not first.view
             and first.view.passage == view.passage + 1
             and not _ENDS_SENTENCE.search(view.text)
+            and not _ANNOUNCES_LIST.search(view.text)
             and not _starts_list_item(first)
         ):
             view, marker_end = first.view, 0  # the sentence runs on into the next passage (a wrapped line)
@@ -576,7 +582,7 @@ class Binder:
                 and mention.view.section == view.section
                 and mention.view.passage - view.passage <= _LIST_ITEMS
                 and mention.fact.evidence.page - first.fact.evidence.page <= 1
-                and _starts_list_item(mention)
+                and (_starts_list_item(mention) or self._next_unnumbered_item(mention, view, parts, family, intro))
             ):
                 break
             beyond = same_view and mention.start >= strict_end and not open_ended

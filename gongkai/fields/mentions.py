@@ -19,7 +19,7 @@ from gongkai.schemas.records import Evidence, Fact, change_direction
 from gongkai.schemas.vocabulary import canonical_subject
 
 ENUMERATION_AFTER = re.compile(
-    r"^[，,：:；。]?\s*(?:其中|主要用于以下方面|主要用于|具体构成为|具体构成如下|包括|分别为|主要包括|具体如下)[：:，,]?"
+    r"^[，,：:；。]?\s*(?:其中|主要用于以下方面|主要用于|具体构成为|具体构成如下|包括|分别为|主要包括|具体如下|具体情况如下)[：:，,]?"
 )
 FLAT_CLAUSE = re.compile(r"^[，,]\s*(?:与|比|较)[^，,。；;]{1,16}?(?:持平|一致|相同|保持不变)")
 ENUMERATION_INTRO = re.compile(

@@ -19,6 +19,8 @@ _LIST_OPENERS = ("：", ":")
 _NEXT_ITEMS = 8  # passages a list opened by 「其中：」 may run on through
 _NAMED_REACH = 2  # passages between a total and a list that names it
 _ITEM = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d)|[①-⑳]|[一二三四五六七八九十]+[、.．])")
+_ANNOUNCED = re.compile(r"如下[：:]$")
+_ONE_SENTENCE = re.compile(r"^[^。！？]{1,80}[。！？；]?$")  # a paragraph of one short sentence: one item
 _SECTION = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+(?:部分|章|节))")
 _INTRO = re.compile(r"^(?:的)?(?:具体)?(?:构成|组成|明细|情况)?(?:为|如下|是)?[：:]|^(?:中|的构成)[，,：:]?|^(?:主要)?(?:包括|用于)")
 
@@ -90,12 +92,15 @@ class Placement:
         if pb - pa <= _NAMED_REACH and self._names(anchor, other, pb):
             return Binding.NAMED_LIST
         opener = document.passages[pa]
-        if pb - pa > _NEXT_ITEMS or not document.passage_text(opener).rstrip().endswith(_LIST_OPENERS):
+        opener_text = document.passage_text(opener).rstrip()
+        if pb - pa > _NEXT_ITEMS or not opener_text.endswith(_LIST_OPENERS):
             return Binding.DISTANT
+        announced = _ANNOUNCED.search(opener_text) is not None  # 「具体情况如下：」: one item a paragraph may follow
         for passage in document.passages[pa + 1 : pb + 1]:
-            text = document.passage_text(passage).lstrip()
+            text = document.passage_text(passage).strip()
             follows = passage.index == pa + 1 and not _SECTION.match(text)  # the sentence 「其中：」 opened goes on
-            if passage.kind == "table" or not (follows or _ITEM.match(text)) or _SECTION.match(text):
+            one_item = announced and _ONE_SENTENCE.match(text) is not None
+            if passage.kind == "table" or not (follows or one_item or _ITEM.match(text)) or _SECTION.match(text):
                 return Binding.DISTANT  # the list ended: an unnumbered paragraph, a table, a new section
         return Binding.OPENED_LIST
 

@@ -72,6 +72,39 @@ SUM = [
             expected="871.18万元",
         ),
     ),
+    # the same list with one item a paragraph (HTML, DOCX): 869.09 + 2.09 vs 945.18 → the same error
+    case(
+        "sources-by-paragraph-short",
+        document(
+            FINAL,
+            "部门决算总收入959.48万元，其中本年收入945.18万元。具体情况如下：",
+            "财政拨款收入869.09万元，其中政府性基金74万元。",
+            "其他收入2.09万元。",
+            "年初结转和结余14.30万元。",
+        ),
+        Expect("sum.breakdown", "error", ("945.18", "869.09", "2.09"), expected="871.18万元"),
+    ),
+    # one item a paragraph adding up: 943.09 + 2.09 = 945.18
+    case(
+        "sources-by-paragraph-add-up",
+        document(
+            FINAL,
+            "部门决算总收入959.48万元，其中本年收入945.18万元。具体情况如下：",
+            "财政拨款收入943.09万元。",
+            "其他收入2.09万元。",
+            "年初结转和结余14.30万元。",
+        ),
+    ),
+    # a paragraph of more than one sentence is no item of the list: the binding is not certain
+    case(
+        "sources-by-paragraph-then-prose",
+        document(
+            FINAL,
+            "部门决算总收入959.48万元，其中本年收入945.18万元。具体情况如下：",
+            "财政拨款收入869.09万元。",
+            "其他收入2.09万元。主要是利息收入。较上年有所增加。",
+        ),
+    ),
     # the next sentence starts with an expense (基本支出, another family): the list is the one source
     case(
         "sources-by-sentence-stop-at-another-family",
