@@ -222,7 +222,7 @@ CHECKS: tuple[Column, ...] = (
     Column("verdict", "string", "结论", "consistent | inconsistent | not_judged", enum=VERDICTS),
     Column("reason", "string", "未判断原因", "why a claim was not judged (a figure missing, the binding uncertain, a zero base …)"),
     Column("stated", "string", "文中数"),
-    Column("computed", "string", "算得", "what the rule computed from the other figures: a value, or an interval lo～hi"),
+    Column("computed", "string", "算得", "what the rule computed from the other figures: a value, or an interval lo～hi, in the unit of stated"),
     Column("fact_count", "integer", "涉及数字个数"),
     Column("page", "integer", "页码"),
     Column("quote", "string", "原文"),

@@ -261,7 +261,7 @@ class Check:
     reproduces the claim), ``inconsistent`` (none does: a finding reports it) or ``not_judged``
     (``reason`` says why: a figure missing, a binding that is not certain, a zero base).
     ``computed`` is what the rule computed from the other figures (an interval ``lo～hi`` or a
-    value), ``stated`` the printed figure it was compared with.
+    value, in the unit ``stated`` is printed in), ``stated`` the printed figure it was compared with.
     """
 
     rule: str

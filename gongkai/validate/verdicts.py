@@ -8,6 +8,7 @@ check, so findings → checks → facts join without orphans.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
@@ -29,6 +30,15 @@ def computed_text(value: Interval | str | None, places: int = 4) -> str | None:
     lo = format_decimal(value.lo.quantize(quantum, rounding=ROUND_FLOOR).normalize())
     hi = format_decimal(value.hi.quantize(quantum, rounding=ROUND_CEILING).normalize())
     return lo if lo == hi else f"{lo}～{hi}"
+
+
+_PRINTED = re.compile(r"^[−\-+]?[\d,]+(?:\.\d+)?(?P<unit>[^\d,.]*)$")
+
+
+def unit_of(stated: str | None) -> str:
+    """The unit a stated figure is printed with (``410.44万元`` → ``万元``, ``5.95%`` → ``%``), or ``""``."""
+    match = _PRINTED.match(stated or "")
+    return match.group("unit") if match else ""
 
 
 def held(
@@ -67,13 +77,16 @@ def _check(
 ) -> Check:
     facts = tuple(facts)
     given = tuple(evidence)
+    text = computed_text(computed)
+    if text is not None and isinstance(computed, Interval):
+        text += unit_of(stated)  # the interval is computed in the unit the stated figure is printed in
     return Check(
         rule=rule.id,  # type: ignore[attr-defined]
         category=rule.category,  # type: ignore[attr-defined]
         verdict=verdict,
         fact_ids=tuple(dict.fromkeys(f.fact_id for f in facts)),
         stated=stated,
-        computed=computed_text(computed),
+        computed=text,
         reason=reason,
         evidence=given + tuple(e for e in evidence_of(*facts) if e not in given),
     )

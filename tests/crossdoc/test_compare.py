@@ -36,9 +36,9 @@ def test_changes_and_a_flat_claim_against_last_years_document() -> None:
     results = compare_group([LAST_YEAR, THIS_YEAR])
     assert outcomes(results) == [
         # [109.995, 110.005] − [99.995, 100.005] = [9.99, 10.01] holds the stated 10.00
-        ("cross_document.change", "consistent", "10.00万元", "9.99～10.01"),
+        ("cross_document.change", "consistent", "10.00万元", "9.99～10.01万元"),
         # [9.99, 10.01] ÷ [99.995, 100.005] = [9.98950…%, 10.01050…%], widened outward to 4 places
-        ("cross_document.rate", "consistent", "10.00%", "9.9895～10.0106"),
+        ("cross_document.rate", "consistent", "10.00%", "9.9895～10.0106%"),
         # 60.00 − 50.00 = 10.00, not 12.00
         ("cross_document.change", "inconsistent", "12.00万元", "10.00万元"),
         # 5.00 said equal to last year's 6.00

@@ -309,9 +309,9 @@ def test_xls_check_gives_the_table_facts_and_sums(budget_xls: Path) -> None:
     assert facts_of(budget_xls) == BUDGET_FACTS
     on_the_table = [(c.rule, c.verdict, c.stated, c.computed) for c in report.checks if c.evidence[0].page == 1]
     assert on_the_table == [
-        ("sum.table_hierarchy", "consistent", "1234.50万元", "1234.495～1234.505"),  # 201 = 20106
-        ("sum.table_hierarchy", "consistent", "1234.50万元", "1234.49～1234.51"),  # 20106 = 2010601 + 2010602
-        ("sum.table_hierarchy", "consistent", "1234.50万元", "1234.495～1234.505"),  # 合计 = 201
+        ("sum.table_hierarchy", "consistent", "1234.50万元", "1234.495～1234.505万元"),  # 201 = 20106
+        ("sum.table_hierarchy", "consistent", "1234.50万元", "1234.49～1234.51万元"),  # 20106 = 2010601 + 2010602
+        ("sum.table_hierarchy", "consistent", "1234.50万元", "1234.495～1234.505万元"),  # 合计 = 201
     ]
     assert [f for f in report.findings if f.severity == "error"] == []
 

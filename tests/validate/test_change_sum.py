@@ -127,7 +127,7 @@ def test_income_expense_changes(text: str, expect: list[Expect]) -> None:
 def test_change_sum_checks() -> None:
     (ok,) = checks_for(breakdown("增加"), "sum.changes")
     # +[499.995, 500.005] − [1,499.995, 1,500.005] = [−1,000.01, −999.99] meets the total's −1,000.00
-    assert (ok.verdict, ok.stated, ok.computed, len(ok.fact_ids)) == ("consistent", "-1000.00万元", "-1000.01～-999.99", 6)
+    assert (ok.verdict, ok.stated, ok.computed, len(ok.fact_ids)) == ("consistent", "-1000.00万元", "-1000.01～-999.99万元", 6)
     assert verdicts_for(breakdown("减少"), "sum.changes") == [("sum.changes", "inconsistent", None)]
     # a part that states no change (nor 持平): the claim is there, the figure to judge it is not
     unstated = document(
@@ -147,7 +147,7 @@ def test_change_sum_checks() -> None:
 
 def test_income_expense_checks() -> None:
     (ok,) = checks_for(income_and_expense("增加400.00", "增加400.00"), "yoy.income_expense")
-    assert (ok.verdict, ok.stated, ok.computed, len(ok.fact_ids)) == ("consistent", "400.00万元", "399.995～400.005", 4)
+    assert (ok.verdict, ok.stated, ok.computed, len(ok.fact_ids)) == ("consistent", "400.00万元", "399.995～400.005万元", 4)
     assert len(ok.evidence) == 2
     differ = income_and_expense("增加400.00", "增加400.30")
     assert verdicts_for(differ, "yoy.income_expense") == [("yoy.income_expense", "inconsistent", None)]

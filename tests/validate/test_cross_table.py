@@ -79,7 +79,7 @@ def test_cross_table_same_figure_checks_every_pair() -> None:
     # the 总表's 本年收入合计 against the 收入决算表's: the other print is the computed figure
     assert (first.stated, first.computed, len(first.fact_ids)) == ("307.78万元", "307.78万元", 2)
     # 192.32 + 30.41 = 222.73 ± 0.01
-    assert (split.stated, split.computed, len(split.fact_ids)) == ("222.73万元", "222.72～222.74", 3)
+    assert (split.stated, split.computed, len(split.fact_ids)) == ("222.73万元", "222.72～222.74万元", 3)
     assert verdicts_for(mutate(BASELINE, INCOME_TOTAL_ROW, "合计\t\t307.80\t296.41\t11.38"), "cross_table.same_figure") == verdicts(
         11, failed=(0,)
     )

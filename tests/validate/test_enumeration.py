@@ -461,7 +461,7 @@ def test_sum_breakdown_that_adds_up_is_a_consistent_check_with_the_sum() -> None
     (check,) = checks_for(economic("540.07"), "sum.breakdown")
     assert (check.verdict, check.stated, check.reason) == ("consistent", "540.07万元", None)
     # 412.37 + 96.48 + 23.19 + 8.04 = 540.08 ± 4 × 0.005 (the top end open), in the total's 万元
-    assert check.computed == "540.06～540.1"
+    assert check.computed == "540.06～540.1万元"
     assert len(check.fact_ids) == 5
 
 
@@ -490,7 +490,7 @@ def test_sum_breakdown_of_parts_not_surely_the_totals() -> None:
 def test_part_whole_parts_exceed_checks_by_verdict() -> None:
     (check,) = checks_for(incomplete("50.00"), "part_whole.parts_exceed")
     # 180.20 + 50.00 = 230.20 ± 0.01 ≤ 258.40
-    assert (check.verdict, check.stated, check.computed) == ("consistent", "258.40万元", "230.19～230.21")
+    assert (check.verdict, check.stated, check.computed) == ("consistent", "258.40万元", "230.19～230.21万元")
     assert verdicts_for(incomplete("78.22"), "part_whole.parts_exceed") == [("part_whole.parts_exceed", "inconsistent", None)]
     unknown = document(FINAL, "救助费用编列391.13万元，其中：灾害救助费用370.42万元，低利贷款额度294.00万元。")
     assert verdicts_for(unknown, "part_whole.parts_exceed") == [("part_whole.parts_exceed", "not_judged", BINDING_UNSURE)]
@@ -511,4 +511,4 @@ def test_a_unit_slip_is_the_unit_rules_check_only() -> None:
     ]
     # mixed units that add up as printed: 5000元 + 0.50万元 = 1.00万元, summed in 万元
     (check,) = checks_for(sangong("1.00万元", "5000元", "0.50万元"), ("sum.breakdown", "unit.breakdown"))
-    assert (check.rule, check.verdict, check.computed) == ("sum.breakdown", "consistent", "0.9949～1.0051")
+    assert (check.rule, check.verdict, check.computed) == ("sum.breakdown", "consistent", "0.9949～1.0051万元")

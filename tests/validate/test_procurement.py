@@ -46,7 +46,7 @@ def test_part_whole_sme_awards(text: str, expect: list[Expect]) -> None:
 def test_part_whole_sme_awards_checks() -> None:
     (check,) = checks_for(awards("30.00"), "part_whole.sme_awards")
     # 80.00 + 30.00, each ± 0.005, is [109.99, 110.01) in 万元, within the 120.00万元 procured
-    assert (check.verdict, check.stated, check.computed) == ("consistent", "120.00万元", "109.99～110.01")
+    assert (check.verdict, check.stated, check.computed) == ("consistent", "120.00万元", "109.99～110.01万元")
     assert len(check.fact_ids) == 3
     assert verdicts_for(awards("40.02"), "part_whole.sme_awards") == [("part_whole.sme_awards", "inconsistent", None)]
     # without the award in reserved projects there is nothing to add up

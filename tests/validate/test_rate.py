@@ -224,7 +224,7 @@ def test_rate_stated_checks_carry_verdict_interval_and_facts() -> None:
     (held,) = checks_for(completion("91.66"), "rate.stated")
     assert (held.verdict, held.stated, held.reason) == ("consistent", "91.66%", None)
     # [412.755, 412.765] / [450.295, 450.305] = [91.6612…%, 91.6655…%], widened outward to 4 places
-    assert held.computed == "91.6612～91.6655"
+    assert held.computed == "91.6612～91.6655%"
     assert len(held.fact_ids) == 3
     (failed,) = checks_for(completion("91.68"), "rate.stated")
     assert (failed.verdict, failed.stated, failed.computed) == ("inconsistent", "91.68%", "91.66%")

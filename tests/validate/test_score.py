@@ -257,9 +257,9 @@ def test_score_sum_dimensions_checks() -> None:
 
 def test_rate_score_ratio_checks() -> None:
     first, second, third = checks_for(document(PERFORMANCE, *summary()), "rate.score_ratio")
-    assert (first.verdict, first.stated, first.computed) == ("consistent", "87.50%", "87.5")
+    assert (first.verdict, first.stated, first.computed) == ("consistent", "87.50%", "87.5%")
     # 28.7/30 = 95.66666…%, the scores exact
-    assert (second.verdict, second.stated, second.computed) == ("consistent", "95.67%", "95.6666～95.6667")
+    assert (second.verdict, second.stated, second.computed) == ("consistent", "95.67%", "95.6666～95.6667%")
     assert third.verdict == "consistent"
     assert verdicts_for(document(PERFORMANCE, *summary(ratios=("87.50%", "95.68%", "92.40%"))), "rate.score_ratio") == [
         ("rate.score_ratio", "consistent", None),

@@ -82,10 +82,10 @@ def test_score_formula_completion(text: str, expect: list[Expect]) -> None:
 def test_score_formula_completion_checks() -> None:
     (check,) = checks_for(formula("预算执行率87.5%", "10.5"), "score_formula.completion")
     # 87.5% stands for [87.45%, 87.55%): × 12 = [10.494, 10.506)
-    assert (check.verdict, check.stated, check.computed) == ("consistent", "10.5分", "10.494～10.506")
+    assert (check.verdict, check.stated, check.computed) == ("consistent", "10.5分", "10.494～10.506分")
     # capped at the weight: 100% stands for up to 100.5%, but a score never exceeds 12
     (full,) = checks_for(formula("预算执行率100%", "12"), "score_formula.completion")
-    assert full.computed == "11.94～12"
+    assert full.computed == "11.94～12分"
     (wrong,) = checks_for(formula("预算执行率87.5%", "10.6"), "score_formula.completion")
     assert (wrong.verdict, wrong.stated, wrong.computed) == ("inconsistent", "10.6分", "10.5分")
 
@@ -123,7 +123,7 @@ def funds(points: str, rate: str, score: str) -> str:
 def test_score_formula_execution_checks() -> None:
     # 10 × 95.00% = 9.5, the rate standing for [94.995%, 95.005%)
     (check,) = checks_for(funds("10", "95.00%", "9.5"), "score_formula.execution")
-    assert (check.verdict, check.stated, check.computed) == ("consistent", "9.5分", "9.4995～9.5005")
+    assert (check.verdict, check.stated, check.computed) == ("consistent", "9.5分", "9.4995～9.5005分")
     assert len(check.fact_ids) == 3
     (wrong,) = checks_for(funds("10", "95.00%", "10"), "score_formula.execution")
     assert (wrong.verdict, wrong.stated, wrong.computed) == ("inconsistent", "10分", "9.5分")

@@ -179,7 +179,7 @@ def test_share_stated(text: str, expect: list[Expect]) -> None:
 def test_share_stated_checks() -> None:
     (ok,) = checks_for(share_of_total("307.82", "10.82", "3.52"), "share.stated")
     # [10.815/307.825, 10.825/307.815] = [3.51336%, 3.51672%], widened outward to 4 places
-    assert (ok.verdict, ok.stated, ok.computed, ok.reason) == ("consistent", "3.52%", "3.5133～3.5168", None)
+    assert (ok.verdict, ok.stated, ok.computed, ok.reason) == ("consistent", "3.52%", "3.5133～3.5168%", None)
     assert len(ok.fact_ids) == 3
     (failed,) = checks_for(share_of_total("307.82", "10.82", "3.53"), "share.stated")
     assert (failed.verdict, failed.stated, failed.computed) == ("inconsistent", "3.53%", "3.52%")
@@ -195,7 +195,7 @@ def test_share_stated_two_wholes() -> None:
 
     (ok,) = checks_for(text("7.39"), "share.stated")
     # against 520.00: [38.435/520.005, 38.445/519.995] = [7.39127%, 7.39334%]
-    assert (ok.verdict, ok.computed) == ("consistent", "7.3912～7.3934")
+    assert (ok.verdict, ok.computed) == ("consistent", "7.3912～7.3934%")
     assert verdicts_for(text("7.70"), "share.stated") == [("share.stated", "not_judged", "数字的对应关系不确定，未下结论")]
 
 
@@ -210,7 +210,7 @@ def test_share_of_listed_parts_checks() -> None:
     assert verdicts_for(three_shares("8.53", "85.49", "5.97"), "share.") == [held, held, held]
     first = checks_for(three_shares("8.53", "85.49", "5.97"), "share.")[0]
     # 30.00 over the parts' sum, within their rounding: [29.995/(29.995 + 321.51), 30.005/(30.005 + 321.49)]
-    assert (first.stated, first.computed, len(first.fact_ids)) == ("8.53%", "8.5333～8.5364", 4)
+    assert (first.stated, first.computed, len(first.fact_ids)) == ("8.53%", "8.5333～8.5364%", 4)
     assert verdicts_for(three_shares("8.53", "85.50", "5.97"), "share.") == [
         held,
         ("share.of_listed_parts", "inconsistent", None),

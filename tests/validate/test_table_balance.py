@@ -66,9 +66,9 @@ def test_balance_summary_table_checks_every_identity() -> None:
     # column; 收入总计 and 支出总计 = their base + additions; 收入总计 = 支出总计 — 12 identities in all
     assert verdicts_for(BASELINE, "balance.summary_table") == verdicts(12)
     income, _, income_grand, _, sides, *_ = checks_for(BASELINE, "balance.summary_table")
-    assert (income.stated, income.computed, len(income.fact_ids)) == ("307.78万元", "307.78～307.8", 3)
+    assert (income.stated, income.computed, len(income.fact_ids)) == ("307.78万元", "307.78～307.8万元", 3)
     # 307.78 + 4.15 = 311.93 ± 0.01
-    assert (income_grand.stated, income_grand.computed) == ("311.93万元", "311.92～311.94")
+    assert (income_grand.stated, income_grand.computed) == ("311.93万元", "311.92～311.94万元")
     assert (sides.stated, sides.computed, len(sides.fact_ids)) == ("311.93万元", "311.93万元", 2)
     income_item = mutate(BASELINE, "二、其他收入\t11.38", "二、其他收入\t11.39")
     assert verdicts_for(income_item, "balance.summary_table") == verdicts(12, failed=(0,))

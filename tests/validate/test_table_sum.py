@@ -161,7 +161,7 @@ def test_sum_table_hierarchy_checks_every_parent_column() -> None:
     assert verdicts_for(BASELINE, "sum.table_hierarchy") == verdicts("sum.table_hierarchy", 23)
     (item_sum,) = [c for c in checks_for(BASELINE, "sum.table_hierarchy") if c.stated == "265.30万元" and len(c.fact_ids) == 3]
     # 20106 = 180.25 + 85.06 = 265.31 ± 0.01, the top end open
-    assert item_sum.computed == "265.3～265.32"
+    assert item_sum.computed == "265.3～265.32万元"
     mutated = mutate(BASELINE, PROJECT_ITEM, "其他财政事务支出\t85.07\t\t85.07")
     assert verdicts_for(mutated, "sum.table_hierarchy") == verdicts("sum.table_hierarchy", 23, failed=(6, 8))
 
@@ -170,7 +170,7 @@ def test_sum_table_row_checks_every_row() -> None:
     assert verdicts_for(BASELINE, "sum.table_row") == verdicts("sum.table_row", 24)
     (total_row, *_) = checks_for(BASELINE, "sum.table_row")
     # 收入决算表 合计: 296.41 + 11.38 = 307.79 ± 0.01 against 307.78
-    assert (total_row.stated, total_row.computed, len(total_row.fact_ids)) == ("307.78万元", "307.78～307.8", 3)
+    assert (total_row.stated, total_row.computed, len(total_row.fact_ids)) == ("307.78万元", "307.78～307.8万元", 3)
     mutated = mutate(BASELINE, CLASS_ROW, "201\t一般公共服务支出\t265.29\t180.25\t85.06")
     assert verdicts_for(mutated, "sum.table_row") == verdicts("sum.table_row", 24, failed=(5,))
 
@@ -178,8 +178,8 @@ def test_sum_table_row_checks_every_row() -> None:
 def test_sum_personnel_public_checks() -> None:
     personnel, public = checks_for(BASELINE, "sum.personnel_public")
     # 170.46 + 21.85 = 192.31 ± 0.01; 30.41 alone
-    assert (personnel.verdict, personnel.stated, personnel.computed) == ("consistent", "192.32万元", "192.3～192.32")
-    assert (public.verdict, public.stated, public.computed) == ("consistent", "30.41万元", "30.405～30.415")
+    assert (personnel.verdict, personnel.stated, personnel.computed) == ("consistent", "192.32万元", "192.3～192.32万元")
+    assert (public.verdict, public.stated, public.computed) == ("consistent", "30.41万元", "30.405～30.415万元")
     mutated = mutate(BASELINE, PERSONNEL, "人员经费合计\t\t192.33")
     assert verdicts_for(mutated, "sum.personnel_public") == verdicts("sum.personnel_public", 2, failed=(0,))
 
@@ -187,9 +187,9 @@ def test_sum_personnel_public_checks() -> None:
 def test_sum_table_column_checks() -> None:
     # “三公经费”合计数 and 公务接待费控制数 are summed; 车辆经费控制数 has two cells only
     total, reception = checks_for(unit_list("12.22"), "sum.table_column")
-    assert (total.verdict, total.stated, total.computed) == ("consistent", "23.62万元", "23.6～23.64")
+    assert (total.verdict, total.stated, total.computed) == ("consistent", "23.62万元", "23.6～23.64万元")
     # the check rests on the 合计 cell and the four cells above it, so their rows count as verified
-    assert (reception.verdict, reception.computed, len(reception.fact_ids)) == ("consistent", "12.2～12.24", 5)
+    assert (reception.verdict, reception.computed, len(reception.fact_ids)) == ("consistent", "12.2～12.24万元", 5)
     assert verdicts_for(unit_list("12.25"), "sum.table_column") == verdicts("sum.table_column", 2, failed=(1,))
     assert verdicts_for(unit_list("12.25", extra=("一、直属单位|0.00|0.00|",)), "sum.table_column") == []
 

@@ -313,7 +313,7 @@ def test_negative_base(text: str, expect: list[Expect]) -> None:
 def test_change_rate_checks() -> None:
     (ok,) = checks_for(increase("9.63"), "yoy.change_rate")
     # [5.545/57.64, 5.555/57.62] = [9.62006%, 9.64075%], widened outward to 4 places
-    assert (ok.verdict, ok.stated, ok.computed, len(ok.fact_ids)) == ("consistent", "9.63%", "9.62～9.6408", 3)
+    assert (ok.verdict, ok.stated, ok.computed, len(ok.fact_ids)) == ("consistent", "9.63%", "9.62～9.6408%", 3)
     (failed,) = checks_for(increase("9.65"), "yoy.change_rate")
     assert (failed.verdict, failed.stated, failed.computed) == ("inconsistent", "9.65%", "9.63%")
     # two current figures, neither consistent: a warning that is not a judgement
@@ -340,17 +340,17 @@ def test_negative_base_checks() -> None:
 def test_between_years_checks() -> None:
     (ok,) = checks_for(item("44.17", "50.37", "14.04"), "yoy.between_years")
     # (50.37 − 44.17)/44.17 within the rounding of both: [6.19/44.175, 6.21/44.165] = [14.0124%, 14.0609%]
-    assert (ok.verdict, ok.stated, ok.computed, len(ok.fact_ids)) == ("consistent", "14.04%", "14.0124～14.061", 3)
+    assert (ok.verdict, ok.stated, ok.computed, len(ok.fact_ids)) == ("consistent", "14.04%", "14.0124～14.061%", 3)
     (failed,) = checks_for(item("44.17", "50.37", "14.07"), "yoy.between_years")
     assert (failed.verdict, failed.stated, failed.computed) == ("inconsistent", "14.07%", "14.04%")
     # 33.74 → 33.58 fell by 0.47% printed as a rise: the size holds (its check says so, in size),
     # the direction does not
     (size,) = checks_for(item("33.74", "33.58", "0.47"), "yoy.between_years")
-    assert (size.verdict, size.stated, size.computed) == ("consistent", "0.47%", "0.4445～0.504")
+    assert (size.verdict, size.stated, size.computed) == ("consistent", "0.47%", "0.4445～0.504%")
     assert verdicts_for(item("33.74", "33.58", "0.47"), "direction_word.between_years") == [
         ("direction_word.between_years", "inconsistent", None)
     ]
     (fall,) = checks_for(item("33.74", "33.58", "0.47", word="减少"), "direction_word.between_years")
-    assert (fall.verdict, fall.stated, fall.computed) == ("consistent", "-0.47%", "-0.504～-0.4445")
+    assert (fall.verdict, fall.stated, fall.computed) == ("consistent", "-0.47%", "-0.504～-0.4445%")
     # a zero base is the zero_denominator rule's: its check only
     assert verdicts_for(item("0", "60.13", "50.00"), ("yoy.", "direction_word.")) == []
