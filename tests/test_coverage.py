@@ -58,9 +58,10 @@ def test_a_final_accounts_pdf_counts_the_nine_tables_it_must_publish() -> None:
 
 def test_a_pasted_text_without_tables() -> None:
     report = report_of("corpus/fujian/pingtan_2016_water_service_center_budget.txt")
-    # the fifth held check: 项目支出 262.5 (section 四) and 262.50 (section 五) printed alike
-    assert report.verdicts() == {"consistent": 5, "inconsistent": 1, "not_judged": 0}
-    assert report.coverage.line() == "核对了 6 处，1 处不符（正文 24 个数字中 19 个已对应到算式）"
+    # held besides the four lists: 项目支出 262.5 (section 四) and 262.50 (section 五) printed alike, and
+    # 「相应安排支出预算1136.33万元」 matching the income 1136.33
+    assert report.verdicts() == {"consistent": 6, "inconsistent": 1, "not_judged": 0}
+    assert report.coverage.line() == "核对了 7 处，1 处不符（正文 24 个数字中 19 个已对应到算式）"
     assert [f.rule for f in report.findings] == ["sum.breakdown"]
     (failed,) = [c for c in report.checks if c.verdict == "inconsistent"]
     assert failed.check_id == report.findings[0].check_id and failed.rule == "sum.breakdown"

@@ -31,6 +31,7 @@ _COMPARISON_LEAD = re.compile(
     r"^\s*(?:与上年(?:度)?(?:预算)?(?:数)?相比|比上年(?:度)?|较上年(?:度)?"
     r"|与\d{4}年(?:度)?相比|比\d{4}年(?:度)?|较\d{4}年(?:度)?|同比)"
 )
+_CORRESPONDING = re.compile(r"相应(?:安排|地安排)(?=的?支出)")  # 「…收入…万元，相应安排支出…万元」
 _BALANCE_CLAIM = re.compile(r"(?<!不)收支(?:基本)?平衡|支出总额等于收入总额|收入总额等于支出总额")
 _CURRENT_CLASSES = ("actual", "amount", "budget", "budget_full", "budget_initial")
 _SECTION_LOOKBACK = 4  # views before the current one searched for a missing figure
@@ -653,7 +654,32 @@ class Binder:
                     continue
                 seen.add(key)
                 self._balance_claim(view, match.start(), match.end())
+            for match in _CORRESPONDING.finditer(view.text):
+                self._corresponding_expense(view, match.start(), match.end())
         self._balance_claims_without_figures(seen)
+
+    def _corresponding_expense(self, view: View, start: int, end: int) -> None:
+        """「收入预算为1136.33万元，其中：…，相应安排支出预算1136.33万元」: the expense is arranged to
+        match the income the sentence opened with — a claim of balance between the two totals."""
+        sentence_start = max(view.text.rfind(ch, 0, start) for ch in "。！？\n") + 1
+        in_view = [m for m in self.mentions if m.view is view and m.kind == "amount"]
+        before = [m for m in in_view if sentence_start <= m.start < start]
+        if not before:  # 「收入预算为357.68万元，其中：…。相应安排支出预算…」: the income opened the sentence before
+            previous_start = max(view.text.rfind(ch, 0, max(sentence_start - 1, 0)) for ch in "。！？\n") + 1
+            before = [m for m in in_view if previous_start <= m.start < sentence_start]
+        after = [m for m in in_view if m.start >= end]
+        if not before or not after or _side(before[0].subject) != "收入" or _side(after[0].subject) not in ("支出", None):
+            return
+        income, expense = before[0], after[0]
+        if view.text[end : expense.start].strip("预算为是：:，, ") and _side(expense.subject) != "支出":
+            return  # the figure after 相应安排 is not the expense it arranges
+        self._add(
+            "balance_claim",
+            [income.fact, expense.fact],
+            self.evidence(income, expense),
+            {"income": [income.fact], "expense": [expense.fact]},
+            note=view.text[start:end],
+        )
 
     def _balance_claims_without_figures(self, seen: set[tuple[int, int]]) -> None:
         viewed = {m.view.passage for m in self.mentions}

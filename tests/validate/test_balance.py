@@ -66,3 +66,39 @@ def test_balance_claim_checks_by_verdict() -> None:
     assert verdicts_for(claim("418.62", "418.64"), "balance.claim") == [("balance.claim", "inconsistent", None)]
     # 基本平衡 promises no equality: no claim, no check
     assert verdicts_for(claim("418.62", "418.63", "收支基本平衡"), "balance.claim") == []
+
+
+def corresponding(income: str, expense: str, stop: str = "，") -> str:
+    """A county budget: the income, its source, then the expense 相应安排 to match it."""
+    return document(
+        "某县某中心2016年部门预算",
+        f"2016年，某中心部门收入预算为{income}万元，其中：一般公共预算拨款{income}万元{stop}"
+        f"相应安排支出预算{expense}万元，其中：人员支出300.00万元，公用支出40.00万元，项目支出17.68万元。",
+    )
+
+
+CORRESPONDING = [
+    case("arranged-to-match", corresponding("357.68", "357.68")),
+    # 「相应安排」 claims the expense matches the income: 357.68 against 375.68 does not
+    case(
+        "arranged-not-matching",
+        corresponding("357.68", "375.68"),
+        Expect(
+            "balance.claim",
+            "warning",
+            ("357.68", "375.68"),
+            message=("文中称“相应安排”", "部门收入357.68万元", "相应安排支出375.68万元", "相差18.00万元"),
+        ),
+    ),
+    # the income in the sentence before (「…357.68万元。相应安排支出预算…」)
+    case(
+        "arranged-after-a-full-stop",
+        corresponding("357.68", "375.68", stop="。"),
+        Expect("balance.claim", "warning", ("357.68", "375.68"), message=("相差18.00万元",)),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expect"), CORRESPONDING)
+def test_corresponding_expense(text: str, expect: list[Expect]) -> None:
+    assert_findings(text, expect, scope="balance.claim")
