@@ -103,7 +103,10 @@ def make_finding(
         text = figure(fact)
         if text not in figures:
             figures.append(text)
-    all_evidence = list(evidence) + [e for e in evidence_of(*facts) if e not in evidence]
+    all_evidence = list(evidence)
+    for own in evidence_of(*facts):
+        if not any(_holds(given, own) for given in all_evidence):
+            all_evidence.append(own)  # a figure's sentence, unless a quote already given holds it
     return Finding(
         rule=rule.id,  # type: ignore[attr-defined]
         category=rule.category,  # type: ignore[attr-defined]
@@ -128,6 +131,13 @@ def raw_at(fact: Fact) -> int:
         return -1
     found = re.search(r"(?<![\d.,])" + re.escape(raw) + r"(?![\d])", fact.evidence.quote)
     return found.start() if found else fact.evidence.quote.find(raw)
+
+
+def _holds(outer: Evidence, inner: Evidence) -> bool:
+    """Whether the quote ``outer`` spans all of ``inner`` (same page, its text inside)."""
+    if outer == inner:
+        return True
+    return outer.page == inner.page and outer.start <= inner.start and inner.end <= outer.end and outer.end > outer.start
 
 
 def compound_piece(fact: Fact) -> bool:

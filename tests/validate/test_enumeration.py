@@ -512,3 +512,11 @@ def test_a_unit_slip_is_the_unit_rules_check_only() -> None:
     # mixed units that add up as printed: 5000元 + 0.50万元 = 1.00万元, summed in 万元
     (check,) = checks_for(sangong("1.00万元", "5000元", "0.50万元"), ("sum.breakdown", "unit.breakdown"))
     assert (check.rule, check.verdict, check.computed) == ("sum.breakdown", "consistent", "0.9949～1.0051万元")
+
+
+def test_a_figures_sentence_held_by_the_lists_quote_is_not_quoted_again() -> None:
+    # the list's quote runs from 本年收入's sentence to 其他收入's: each figure's own sentence is inside it
+    (finding,) = findings_for(income_by_sentence("869.09"), "sum.breakdown")
+    assert [e.quote for e in finding.evidence] == [
+        "部门决算总收入959.48万元，其中本年收入945.18万元。具体情况如下：财政拨款收入869.09万元，其中政府性基金74万元。其他收入2.09万元。"
+    ]
