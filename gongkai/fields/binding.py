@@ -48,6 +48,8 @@ def _side(subject: str) -> str | None:
 
 _WITHIN_INTRO = re.compile(r"^\s*(?P<subject>[^，。；：:\d]{2,24}?)(?:预算数|预算)?中[，,]")
 _ENDS_SENTENCE = re.compile(r"[。！？；]\s*$")
+_BARE_ANNOUNCEMENT = re.compile(r"^(?:具体情况|具体构成|具体明细|明细)如下[：:]$")
+_ENDS_ON_FIGURE = re.compile(r"^\s*(?:万元|千元|亿元|元)?\s*[。；]?\s*$")
 _ANNOUNCES_LIST = re.compile(r"如下[：:]\s*$")  # 「具体情况如下：」 ends its paragraph: the items follow in their own
 
 Predicate = Callable[[Mention], bool]
@@ -438,6 +440,7 @@ class Binder:
                 self._enumeration_from(head)
             elif head.kind in ("amount", "count") and _BRACKET_LIST.match(head.view.text, head.end):
                 self._bracketed_enumeration(head)
+        self._announced_lists()
         for view_first in _first_mentions(self.mentions):
             before = view_first.view.text[view_first.sentence_bounds[0] : view_first.start]
             within = _WITHIN_INTRO.match(before)
@@ -485,6 +488,23 @@ class Binder:
         """Whether ``mention`` is the first figure of its sentence."""
         previous = self.mentions[mention.index - 1] if mention.index > 0 else None
         return previous is None or previous.view is not mention.view or previous.sentence != mention.sentence
+
+    def _announced_lists(self) -> None:
+        """A paragraph that is only 「具体情况如下：」 after a paragraph ending on a figure: that figure's
+        breakdown follows, one item a paragraph (the layout of a page that sets each sentence apart)."""
+        by_passage = {m.view.passage: m for m in self.mentions}  # the last figure of each passage
+        firsts = {}
+        for mention in self.mentions:
+            firsts.setdefault(mention.view.passage, mention)
+        for view in self.all_views:
+            if view.passage in firsts or not _BARE_ANNOUNCEMENT.match(view.text.strip()):
+                continue
+            total, first = by_passage.get(view.passage - 1), firsts.get(view.passage + 1)
+            if total is None or first is None or total.kind != "amount" or total.view.section != view.section:
+                continue
+            if not _ENDS_ON_FIGURE.match(total.view.text[total.end :]):
+                continue
+            self._collect_parts(total, first, len(view.text), intro=True, marker_view=view)
 
     def _enumeration_from(self, head: Mention) -> None:
         following = self.mentions[head.index + 1] if head.index + 1 < len(self.mentions) else None

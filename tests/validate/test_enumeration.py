@@ -84,6 +84,30 @@ SUM = [
         ),
         Expect("sum.breakdown", "error", ("945.18", "869.09", "2.09"), expected="871.18万元"),
     ),
+    # 「具体情况如下：」 a paragraph of its own between the total and its items: the same error
+    case(
+        "sources-announced-apart-short",
+        document(
+            FINAL,
+            "部门决算总收入959.48万元，其中本年收入945.18万元。",
+            "具体情况如下：",
+            "财政拨款收入869.09万元，其中政府性基金74万元。",
+            "其他收入2.09万元。",
+            "年初结转和结余14.30万元。",
+        ),
+        Expect("sum.breakdown", "error", ("945.18", "869.09", "2.09"), expected="871.18万元"),
+    ),
+    # the announcement after a paragraph that does not end on a figure announces nothing of it
+    case(
+        "sources-announced-after-prose",
+        document(
+            FINAL,
+            "部门决算总收入959.48万元，其中本年收入945.18万元，主要是财政拨款。",
+            "具体情况如下：",
+            "财政拨款收入869.09万元。",
+            "其他收入2.09万元。",
+        ),
+    ),
     # one item a paragraph adding up: 943.09 + 2.09 = 945.18
     case(
         "sources-by-paragraph-add-up",
