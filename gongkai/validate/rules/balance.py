@@ -14,8 +14,9 @@ from gongkai.validate.verdicts import held
 @rule("balance.claim", "balance", "warning")
 def balance_claim(analysis: Analysis) -> Iterator[Finding | Check]:
     """A sentence that declares income and expenditure in balance (收支平衡, 支出总额等于收入
-    总额) is checked against the nearest income and expenditure totals before it. 收支基本
-    平衡 (roughly balanced) promises no equality and is not checked."""
+    总额) is checked against the nearest income and expenditure totals before it, and an
+    expense 相应安排 to an income (「收入预算为…万元，…，相应安排支出预算…万元」) against that
+    income. 收支基本平衡 (roughly balanced) promises no equality and is not checked."""
     for statement in analysis.statements_of("balance_claim"):
         if "基本" in (statement.note or ""):
             continue
