@@ -60,8 +60,10 @@ def test_a_pasted_text_without_tables() -> None:
     report = report_of("corpus/fujian/pingtan_2016_water_service_center_budget.txt")
     # held besides the four lists: 项目支出 262.5 (section 四) and 262.50 (section 五) printed alike, and
     # 「相应安排支出预算1136.33万元」 matching the income 1136.33
-    assert report.verdicts() == {"consistent": 6, "inconsistent": 1, "not_judged": 0}
-    assert report.coverage.line() == "核对了 7 处，1 处不符（正文 24 个数字中 19 个已对应到算式）"
-    assert [f.rule for f in report.findings] == ["sum.breakdown"]
-    (failed,) = [c for c in report.checks if c.verdict == "inconsistent"]
-    assert failed.check_id == report.findings[0].check_id and failed.rule == "sum.breakdown"
+    # the two errors: the list of uses (547.85 + 243.48 + 41.25 + 262.5 = 1095.08 ≠ 1136.33) and the 基本支出
+    # of section 五 against its uses (873.83 ≠ 547.85 + 243.48 + 41.25 = 832.58)
+    assert report.verdicts() == {"consistent": 6, "inconsistent": 2, "not_judged": 0}
+    assert report.coverage.line() == "核对了 8 处，2 处不符（正文 24 个数字中 19 个已对应到算式）"
+    assert [f.rule for f in report.findings] == ["sum.breakdown", "sum.basic_uses"]
+    failed = [c for c in report.checks if c.verdict == "inconsistent"]
+    assert [(c.check_id, c.rule) for c in failed] == [(f.check_id, f.rule) for f in report.findings]

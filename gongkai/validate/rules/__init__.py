@@ -29,6 +29,7 @@ RULE_MODULES = (
     "change_sum",
     "item_changes",
     "restated",
+    "basic_uses",
 )
 
 
