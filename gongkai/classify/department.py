@@ -95,7 +95,7 @@ def _from_labels(sources: Iterable[str]) -> str | None:
 
 
 def _from_supervisor(cover: list[str | None]) -> str | None:
-    """A Taiwan cover: ``农业部主管`` over ``农业特别收入基金附属单位预算`` → both names."""
+    """A Taiwan cover: ``某部主管`` over ``某某特别收入基金附属单位预算`` → both names."""
     lines = [line for line in cover[:40] if line]
     for i, line in enumerate(lines):
         match = _SUPERVISOR.match(line)

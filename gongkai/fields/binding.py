@@ -37,7 +37,7 @@ _CURRENT_CLASSES = ("actual", "amount", "budget", "budget_full", "budget_initial
 _SECTION_LOOKBACK = 4  # views before the current one searched for a missing figure
 _LIST_ITEMS = 12  # list items a share may sit below the paragraph that opens the list
 _LIST_OPENER = re.compile(r"其中[：:]")
-# a breakdown in the bracket right after a figure: 「地上建筑面积8013平方米（其中计容面积7998平方米，…）」
+# a breakdown in the bracket right after a figure: 「地上建筑面积6200平方米（其中计容面积6100平方米，…）」
 _BRACKET_LIST = re.compile(r"\s*[（(]\s*(?:其中|包括)[：:，,]?")
 _LEVELS = {"类": 0, "款": 1, "项": 2}
 def _side(subject: str) -> str | None:
@@ -174,8 +174,8 @@ class Binder:
     def _inherit_item_subjects(self) -> None:
         """Figures of an item paragraph that name no subject of their own take the item's.
 
-        「5.“…（类）…（款）…（项）”50.37万元，主要用于…。2023年当年预算执行数为44.17万元，2024年
-        预算安排50.37万元，比2023年预算执行数增加14.04%。」: the figures after the heading are
+        「5.“…（类）…（款）…（项）”60.00万元，主要用于…。2023年当年预算执行数为52.63万元，2024年
+        预算安排60.00万元，比2023年预算执行数增加14.00%。」: the figures after the heading are
         the 科目's, though their labels (当年预算执行数, 预算安排) say only what they measure.
         """
         head: Mention | None = None
@@ -382,7 +382,7 @@ class Binder:
         self._add("yoy", facts, evidence, roles, note=binding)
 
     def _subject_of_previous_sentence(self, change: Mention) -> list[Mention]:
-        """The figure a subjectless change (「……支出13,656.34万元，主要用于……。与上年相比增加309.03万元」)
+        """The figure a subjectless change (「……支出12,480.00万元，主要用于……。与上年相比增加350.00万元」)
         is about: the first amount of the sentence just before it, when the change's sentence
         opens with the comparison itself and that sentence states one amount only."""
         text = change.view.text
@@ -400,7 +400,7 @@ class Binder:
     # a rate between two years' figures ---------------------------------------------------
 
     def _rate_between_years(self, rate: Mention) -> None:
-        """「2023年当年预算执行数为54.60万元，2024年预算安排53.84万元，比2023年预算执行数减少1.39%」:
+        """「2023年当年预算执行数为80.00万元，2024年预算安排78.88万元，比2023年预算执行数减少1.40%」:
         a change rate with no change amount, between last year's and this year's figure of one
         sentence."""
         if not rate.label.compared:
@@ -451,7 +451,7 @@ class Binder:
                 marker_end = view_first.sentence_bounds[0] + before.index("：") + 1
                 subject = intro.group("subject")
                 if not subject:
-                    continue  # 「…945.18万元。具体情况如下：」: the figure before it announced the list
+                    continue  # 「…512.40万元。具体情况如下：」: the figure before it announced the list
             elif within is not None:
                 # 「财政拨款支出预算中，一般公共预算拨款支出…；政府性基金拨款支出…」: the parts of the figure named
                 marker_end = view_first.sentence_bounds[0] + within.end()
@@ -531,7 +531,7 @@ class Binder:
         self._collect_parts(head, following, marker_end, intro, marker_view=head.view)
 
     def _bracketed_enumeration(self, total: Mention) -> None:
-        """The parts listed in the bracket that follows ``total`` (「…8013平方米（其中计容面积7998平方米，
+        """The parts listed in the bracket that follows ``total`` (「…6200平方米（其中计容面积6100平方米，
         不计容面积105平方米）」): the figures inside that bracket, up to where it closes."""
         text = total.view.text
         opening = next(i for i in range(total.end, len(text)) if text[i] in "（(")
@@ -595,7 +595,7 @@ class Binder:
             if next_sentence and not (intro and parts and family):
                 break
             if next_sentence and not self._opens_sentence(mention):
-                continue  # 「其他收入2.09万元，占…」: only a sentence's first figure is the list's next item
+                continue  # 「其他收入3.16万元，占…」: only a sentence's first figure is the list's next item
             if next_sentence and (family_of_subject(mention.subject) != family or not self._is_part(mention, total, parts)):
                 break  # 「具体情况如下：」 runs on, one item a sentence, while the items are of one family
             if not same_view and not (
@@ -679,12 +679,12 @@ class Binder:
         self._balance_claims_without_figures(seen)
 
     def _corresponding_expense(self, view: View, start: int, end: int) -> None:
-        """「收入预算为1136.33万元，其中：…，相应安排支出预算1136.33万元」: the expense is arranged to
+        """「收入预算为600.00万元，其中：…，相应安排支出预算600.00万元」: the expense is arranged to
         match the income the sentence opened with — a claim of balance between the two totals."""
         sentence_start = max(view.text.rfind(ch, 0, start) for ch in "。！？\n") + 1
         in_view = [m for m in self.mentions if m.view is view and m.kind == "amount"]
         before = [m for m in in_view if sentence_start <= m.start < start]
-        if not before:  # 「收入预算为357.68万元，其中：…。相应安排支出预算…」: the income opened the sentence before
+        if not before:  # 「收入预算为420.50万元，其中：…。相应安排支出预算…」: the income opened the sentence before
             previous_start = max(view.text.rfind(ch, 0, max(sentence_start - 1, 0)) for ch in "。！？\n") + 1
             before = [m for m in in_view if previous_start <= m.start < sentence_start]
         after = [m for m in in_view if m.start >= end]

@@ -29,7 +29,7 @@ _CLAUSE_BREAK = re.compile(r"[，,：:；;]")
 # an amount that bounds a class of things rather than counting money: 「单价100万元（含）以上设备」
 _THRESHOLD_AFTER = re.compile(r"\s*(?:[（(]含[）)])?\s*(?:及?以上|及?以下|以内|以外)")
 _THRESHOLD_BEFORE = re.compile(r"单价\s*(?:在|为)?\s*$")
-# a figure stated as a goal, not as money budgeted or spent: 「利用外资预期目标31200万美元，拼搏目标31888万美元」
+# a figure stated as a goal, not as money budgeted or spent: 「利用外资预期目标25000万美元，拼搏目标26000万美元」
 _TARGET_BEFORE = re.compile(r"(?:预期|拼搏|奋斗|年度|绩效)?目标(?:值|为|是)?\s*[:：]?\s*$")
 _TOPIC = re.compile(r"([^（）()，。；：]+?)[（(](类|款|项)[)）]")
 
@@ -63,7 +63,7 @@ class Mention:
 
 def _non_amount(text: str, quantity: Quantity, label: Label) -> Label:
     """The label of a figure that is not an amount budgeted or spent: a threshold (单价100万元以上
-    设备 → 阈值) or a goal (预期目标31200万美元 → 目标值). Rules that add, divide or compare
+    设备 → 阈值) or a goal (预期目标25000万美元 → 目标值). Rules that add, divide or compare
     amounts never see these; the dataset keeps them under their own measure."""
     if label.kind != "amount" or quantity.unit in (None, "%"):
         return label
@@ -116,7 +116,7 @@ class MentionReader:
             subject = self._subject(label, in_sentence, topic, previous, quantity)
             mention = self._mention(view, quantity, label, subject, sentence_index, bounds[sentence_index])
             after = text[quantity.end : quantity.end + 40]
-            flat = FLAT_CLAUSE.match(after)  # 「867.50万元，与2024年预算持平。其中：」
+            flat = FLAT_CLAUSE.match(after)  # 「640.00万元，与2024年预算持平。其中：」
             mention.enumerates = bool(ENUMERATION_AFTER.match(after[flat.end() if flat else 0 :][:12]))
             self.mentions.append(mention)
             previous = mention

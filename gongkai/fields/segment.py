@@ -77,7 +77,7 @@ def segment(text: str) -> list[str]:
 def strip_filler_tokens(text: str) -> str:
     """Drop an organisation name or filler words before a known fiscal term.
 
-    ``新洲区商务局总编制人数`` → ``总编制人数``; ``商务局三公经费`` → ``三公经费``; text
+    ``某区商务局总编制人数`` → ``总编制人数``; ``商务局三公经费`` → ``三公经费``; text
     that does not end in a known term is returned unchanged.
     """
     if len(text) < 3 or not (_ORG_CHARS & set(text[:-2]) or text.startswith(tuple(_FILLER))):

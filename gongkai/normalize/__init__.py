@@ -261,7 +261,7 @@ def _clean_cell(text: str) -> str:
 
 
 def _looks_like_heading(text: str) -> bool:
-    """A short numbered line that states nothing: 「一、收入支出预算总体情况」, not 「（二）公用经费2144.60万元。」."""
+    """A short numbered line that states nothing: 「一、收入支出预算总体情况」, not 「（二）公用经费1820.50万元。」."""
     if len(text) > 40 or re.search(r"[，。；](?!$)", text) or _STATED_AMOUNT.search(text):
         return False
     return is_heading_start(text) or bool(re.match(r"^第[一二三四五六七八九十]+部分", text))

@@ -154,7 +154,7 @@ class Document:
 
     def figure_bbox(self, start: int, end: int) -> BBox | None:
         """The box of the figure printed in ``text[start:end]``: its digits, sign, separators
-        and per-cent sign, not the unit or words around them (「307.82万元」 → 「307.82」)."""
+        and per-cent sign, not the unit or words around them (「256.40万元」 → 「256.40」)."""
         lo, hi = start, end
         while lo < hi and not _is_figure_char(self.text[lo]):
             lo += 1

@@ -5,7 +5,7 @@ keeps the cells in order but only spaces between them::
 
     … 单位：万元 项 目 年初结转和结余 本年收入 本年支出 年末结转和结余 支出功能分类科目编码 科目名称
     合计 基本支出 项目支出 合计 基本支出 项目支出 合计 基本支出结转 项目支出结转和结余 小计 人员经费
-    日常公用经费 类款项 合计 161.90 45.03 116.87 1,511.71 … 204 公共安全支出 161.90 …
+    日常公用经费 类款项 合计 150.00 40.00 110.00 1,400.00 … 204 公共安全支出 150.00 …
 
 Empty cells leave nothing behind, and the rows of a multi-row header follow each other.
 This module finds such runs in lines without page geometry and rebuilds them as
@@ -21,7 +21,7 @@ This module finds such runs in lines without page geometry and rebuilds them as
 * a row with fewer figures than columns has blank cells: each figure goes to the column it
   takes under every placement the sums allow, and a figure with no such column is left out
   (and counted in a warning) rather than guessed;
-* a list of labels with a figure glued to each (「年初结转和结余161.90 其中：基本支出结转45.03」)
+* a list of labels with a figure glued to each (「年初结转和结余150.00 其中：基本支出结转40.00」)
   becomes a two-column table.
 
 The words before a table that name it (its title, 部门：…, 单位：万元) become lines of their own,
@@ -293,7 +293,7 @@ def _trim_first_row(tokens: list[_Token], rows: list[_Row]) -> None:
 
 
 def _glued_list(tokens: list[_Token], i: int, floor: int) -> tuple[FlatTable | None, int] | None:
-    """A list of labels each with its figure glued on (「年初结转和结余161.90 其中：基本支出结转45.03」).
+    """A list of labels each with its figure glued on (「年初结转和结余150.00 其中：基本支出结转40.00」).
 
     ``i`` is the first glued figure. The list runs back to the header words (项目, 金额 …) and
     on while words are labels or glued figures; a label with no figure is a blank row.

@@ -268,7 +268,7 @@ def family_of(subject: str) -> str | None:
 
 
 # A label that says nothing on its own (涉及项目预算资金, 共涉及资金, 涉及财政性资金合计) is about
-# the topic of the clause before it: 「编报绩效目标的项目5个，涉及项目预算资金3328.13万元」 are
+# the topic of the clause before it: 「编报绩效目标的项目5个，涉及项目预算资金2500.00万元」 are
 # the funds of the projects with performance targets. GENERIC_LABEL recognises such a label;
 # CLAUSE_TOPICS (first match wins) name the topic, and topic + label is looked up in
 # SUBJECT_ALIASES (绩效目标 + 涉及项目资金 → 绩效目标涉及项目预算资金).

@@ -20,7 +20,7 @@ def row_evidence(
     """Evidence for a row (and the box of the printed characters of one of its cells).
 
     With ``column_title`` the quote names the column the cited cell stands in
-    (「合计 12,121,164 9,501,164 2,620,000（列：基本支出）」): a row of bare figures does
+    (「合计 8,400,000 6,100,000 2,300,000（列：基本支出）」): a row of bare figures does
     not say which of them is meant.
     """
     start, end = table.row_bounds(row)

@@ -96,7 +96,7 @@ class Placement:
         opener_text = document.passage_text(opener).rstrip()
         if not opener_text.endswith(_LIST_OPENERS) and pa + 1 < pb:
             announcement = document.passage_text(document.passages[pa + 1]).strip()
-            if _BARE_ANNOUNCEMENT.match(announcement):  # 「…945.18万元。」 then a paragraph 「具体情况如下：」
+            if _BARE_ANNOUNCEMENT.match(announcement):  # 「…512.40万元。」 then a paragraph 「具体情况如下：」
                 pa, opener, opener_text = pa + 1, document.passages[pa + 1], announcement
         if pb - pa > _NEXT_ITEMS or not opener_text.endswith(_LIST_OPENERS):
             return Binding.DISTANT

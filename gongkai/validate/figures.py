@@ -160,7 +160,7 @@ ROUGH_FIGURE = "所涉数字印为约数（约、左右、余），相差未必�
 
 
 def approximate(fact: Fact) -> bool:
-    """Whether a figure is printed as approximate: 「约为13459平方米」, 「近300万元」, 「100万元左右」,
+    """Whether a figure is printed as approximate: 「约为12800平方米」, 「近300万元」, 「100万元左右」,
     「约占本年支出的60%」."""
     quote, raw = fact.evidence.quote, fact.raw or ""
     at = raw_at(fact)

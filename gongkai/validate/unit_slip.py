@@ -1,4 +1,4 @@
-"""A money unit printed wrong inside one statement (「支出10101.76元，比上年增加7952.30万元」).
+"""A money unit printed wrong inside one statement (「支出8800.00元，比上年增加6900.00万元」).
 
 A statement's money figures in two units are fine when its arithmetic holds as printed. When it
 fails as printed and holds once every money figure is read in one of the units printed, the

@@ -36,7 +36,7 @@ _PRINTED = re.compile(r"^[−\-+]?[\d,]+(?:\.\d+)?(?P<unit>[^\d,.]*)$")
 
 
 def unit_of(stated: str | None) -> str:
-    """The unit a stated figure is printed with (``410.44万元`` → ``万元``, ``5.95%`` → ``%``), or ``""``."""
+    """The unit a stated figure is printed with (``258.40万元`` → ``万元``, ``6.10%`` → ``%``), or ``""``."""
     match = _PRINTED.match(stated or "")
     return match.group("unit") if match else ""
 

@@ -1,7 +1,7 @@
 """基本支出 stated in one place against the uses that make it, listed in another.
 
-A county budget lists its expense by use (「相应安排支出预算1136.33万元，其中：人员支出…，对个人和家庭
-补助支出…，公用支出…，项目支出…」) and states 基本支出 elsewhere (「（一）基本支出873.83万元」). What is
+A county budget lists its expense by use (「相应安排支出预算600.00万元，其中：人员支出…，对个人和家庭
+补助支出…，公用支出…，项目支出…」) and states 基本支出 elsewhere (「（一）基本支出480.00万元」). What is
 not 项目支出 is 基本支出: the uses other than 项目支出 must add up to the 基本支出 stated — when that
 基本支出 and the listed 项目支出 make the same total, so that both speak of one expense.
 """

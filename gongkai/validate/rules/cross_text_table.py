@@ -230,8 +230,8 @@ def item_candidates(analysis: Analysis, fact: Fact) -> list[tuple[ReadTable, Tab
 
 @rule("cross_text_table.item", "cross_text_table", "error")
 def item_vs_table(analysis: Analysis) -> Iterator[Finding | Check]:
-    """An amount the narrative gives a 科目 (「“一般公共服务支出（类）…（项）”45.41万元」, 「行政运行（项）
-    支出10,883.36万元」) must be the amount of that 科目's row in a table that lists it — any of
+    """An amount the narrative gives a 科目 (「“一般公共服务支出（类）…（项）”38.20万元」, 「行政运行（项）
+    支出9,650.00万元」) must be the amount of that 科目's row in a table that lists it — any of
     them, since the narrative may speak of all funds or of the general budget only — each
     figure read within its rounding (a 万元 figure against a 元 cell). An error when the 科目 is
     named exactly and no table agrees; a warning when the name fits several rows."""

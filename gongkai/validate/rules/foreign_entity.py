@@ -14,7 +14,7 @@ _SELF_CONTEXT = re.compile(rf"结合(?P<org>{_ORG})(?:的)?(?:实际|工作实�
 
 
 def _short_name(department: str) -> str:
-    """The department's own short name: 武汉市新洲区商务局 → 商务局."""
+    """The department's own short name: 某市某区商务局 → 商务局."""
     match = re.search(r"(?:省|自治区|市|州|盟|区|县|旗)([^省市州区县旗]+)$", department)
     return match.group(1) if match else department
 

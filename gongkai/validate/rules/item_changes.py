@@ -1,7 +1,7 @@
 """The changes the narrative gives each 项 of a 类 (or 款) against the change it gives the 类.
 
-A 预算 or 决算 narrative often explains a 类 (「公共安全（类）支出…与上年相比增加2687.77万元」) and
-then, one by one, the 项 under it (「法院（款）行政运行（项）支出…增加3070.69万元」). When the
+A 预算 or 决算 narrative often explains a 类 (「公共安全（类）支出…与上年相比增加120.00万元」) and
+then, one by one, the 项 under it (「法院（款）行政运行（项）支出…增加80.00万元」). When the
 tables show those 项 to be the whole of the 类, their changes add up to the 类's — up to the 项
 of last year that are gone this year, whose change (−last year's amount) no item states. Those
 can only make the stated item changes add to more than the 类's change, never to less.

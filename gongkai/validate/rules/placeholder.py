@@ -135,7 +135,7 @@ def _shares_a_word(label: str, names: set[str]) -> bool:
 def unnamed_parts(statement: Statement) -> list[Fact]:
     """The parts of a breakdown of a known whole (三公经费, 基本支出 …) whose label names nothing:
     a word or two that names no money (no 费, 支出, 补贴 …), is no subject of the vocabulary and
-    has nothing in common with the whole's parts (「严控290.5万元」 among the 三公 items), while
+    has nothing in common with the whole's parts (「严控45.6万元」 among the 三公 items), while
     another part is named."""
     total, parts = statement.role("total")[0], statement.role("parts")
     whole = subject_key(total.subject)
@@ -156,7 +156,7 @@ def unnamed_parts(statement: Statement) -> list[Fact]:
 @rule("placeholder_text.unnamed_part", "placeholder_text", "warning")
 def unnamed_part(analysis: Analysis) -> Iterator[Finding]:
     """A part of a breakdown printed without its name (「其中：因公出国（境）费用60万元…，严控
-    290.5万元，…」: what 290.5万元 is, the text does not say) — words were lost from the
+    45.6万元，…」: what 45.6万元 is, the text does not say) — words were lost from the
     published text. Flagged when the whole is a known total and another part is named."""
     for statement in analysis.statements_of("enumeration"):
         total = statement.role("total")[0]

@@ -106,7 +106,7 @@ def _names_its_base(statement: Statement) -> bool:
 
 @rule("cross_text.rate_bases", "cross_text", "warning")
 def rate_bases(analysis: Analysis) -> Iterator[Finding]:
-    """Two stated rates for the same executed amount against different bases (e.g. 868.60%
+    """Two stated rates for the same executed amount against different bases (e.g. 712.50%
     of the 年初预算 and 100% of the 调整预算) are flagged so the reader sees both
     denominators: one of them does not measure what its name says."""
     resolved: list[tuple[Statement, Fact, Fact, Fact]] = []

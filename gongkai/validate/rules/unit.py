@@ -23,7 +23,7 @@ _WHAT = {"rate": "比率", "share": "占比", "yoy": "增减额与增减率"}
 @rule("unit.statement", "unit", "warning")
 def statement_unit(analysis: Analysis) -> Iterator[Finding]:
     """A rate, share or year-on-year change whose money figures are printed in two units
-    (「支出10101.76元，比上年增加7952.30万元，增长369.97%」) and whose arithmetic fails as printed
+    (「支出8800.00元，比上年增加6900.00万元，增长363.16%」) and whose arithmetic fails as printed
     but holds once they are read in one unit: a unit is printed wrong. A warning, since the
     figures themselves agree; mixed units that agree as printed are fine."""
     for statement in analysis.statements:

@@ -238,7 +238,7 @@ def _change_rate(current: Fact, before: Interval) -> Interval:
 @rule("yoy.between_years", "yoy", "error")
 def between_years(analysis: Analysis) -> Iterator[Finding | Check]:
     """A change rate printed between last year's and this year's figure of one sentence
-    (「2023年预算执行数为54.60万元，2024年预算安排53.84万元，比2023年预算执行数减少1.39%」) must be
+    (「2023年预算执行数为80.00万元，2024年预算安排78.88万元，比2023年预算执行数减少1.40%」) must be
     (this year − last year) ÷ last year, with the direction its word says, each figure within
     its rounding. A rate that only truncation explains is a warning; a rate whose size fits but
     whose 增加/减少 does not is left to the direction-word rule."""
