@@ -68,3 +68,16 @@ def test_check_explain_json(tmp_path: Path, capsys) -> None:  # type: ignore[no-
     facts = {f["fact_id"]: f for f in data["facts"]}
     assert [facts[i]["value"] for i in finding["fact_ids"]] == ["7.70", "38.44", "500.00"]
     assert [e["binding"] for e in finding["explain"]] == ["same_sentence", "same_sentence", "named_lookup"]
+
+
+def test_a_figure_of_another_statement_is_explained_by_its_own() -> None:
+    # sum.item_changes rests on the 类's change and on each 项's change: a 项's change is explained by the
+    # sentence that ties it to the 项's amount, not left unexplained
+    from tests.validate.test_item_changes import budget
+
+    result = report(analyse(extract_bytes(budget("增加30.00万元").encode("utf-8"), "case.txt")))
+    finding = next(f for f in result.findings if f.rule == "sum.item_changes")
+    entries = {(e["figure"], e["subject"]): (e["role"], e["binding"], e["statement_id"] is not None) for e in explain(result, finding)}
+    assert entries[("50.00万元", "社会保障和就业支出支出")] == ("change", "same_sentence", True)
+    assert entries[("10.00万元", "行政事业单位养老支出行政单位离退休支出")] == ("change", "same_sentence", True)
+    assert entries[("30.00万元", "社会福利社会福利事业单位支出")] == ("change", "same_sentence", True)

@@ -45,11 +45,21 @@ def explain(report: Report, finding: Finding) -> list[dict[str, Any]]:
     facts = {f.fact_id: f for f in report.facts}
     statement = statement_for(report, finding)
     bound = {fact_id: (role, binding) for fact_id, role, binding in (statement.bindings if statement else ())}
+    # a figure outside that statement is explained by the statement of its own, if any (a 项's change by
+    # the sentence that ties it to the 项's amount)
+    own: dict[int, tuple[str, str, int]] = {}
+    for other in report.statements:
+        for fact_id, role, binding in other.bindings:
+            own.setdefault(fact_id, (role, binding, other.statement_id))
     entries: list[dict[str, Any]] = []
     for fact_id in finding.fact_ids:
         fact = facts.get(fact_id)
         if fact is None:
             continue
+        statement_id = statement.statement_id if statement and fact_id in bound else None
+        if fact_id not in bound and fact_id in own and fact.origin != "table":
+            role, name, statement_id = own[fact_id]
+            bound[fact_id] = (role, name)
         role, name = bound.get(fact_id, (None, "table_lookup" if fact.origin == "table" else None))
         binding = Binding[name.upper()] if name else None
         entries.append(
@@ -63,7 +73,7 @@ def explain(report: Report, finding: Finding) -> list[dict[str, Any]]:
                 "role": role,
                 "binding": name,
                 "certain": binding.certain if binding is not None else None,
-                "statement_id": statement.statement_id if statement and fact_id in bound else None,
+                "statement_id": statement_id,
             }
         )
     return entries
