@@ -243,3 +243,20 @@ def test_fiscal_spending_misprinted_differs_from_the_fiscal_tables_total() -> No
         ("error", ("9111.68", "91016775.35"), "9111.68万元", "91016775.35元")
     ]
     assert "《财政拨款收支总表》支出总计" in found[0].message
+
+
+def test_the_departments_income_is_the_summary_tables_total() -> None:
+    # 「收入预算9,101.68万元」 against the 部门收支总表's 收入总计 91,016,775.35元: held; misprinted → error
+    raw = _with_line(GENERAL_OFFICE, "收入预算9,101.68万元", "收入预算9,131.68万元")
+    found = [f for f in report(analyse(raw)).findings if f.rule == "cross_text_table.narrative"]
+    assert [(f.severity, f.figures, f.stated, f.expected) for f in found] == [
+        ("error", ("9131.68", "91016775.35"), "9131.68万元", "91016775.35元")
+    ]
+    assert "《部门收支总表》收入总计" in found[0].message
+
+
+def test_a_kemus_expense_is_not_the_departments() -> None:
+    # 「1.住房公积金（项）：支出1,073.77万元」 names the 支出 of one 科目: it is no department total
+    path = CORPUS / "jiangsu" / "js_procuratorate_2018.pdf"
+    result = report(analyse(extract(need(path))))
+    assert not [f for f in result.findings if f.rule == "cross_text_table.narrative" and "1073.77" in f.figures]

@@ -11,7 +11,7 @@ from gongkai.analysis import Analysis
 from gongkai.schemas.records import Check, Fact, Finding
 from gongkai.schemas.subjects import subject_key
 from gongkai.tables import ReadTable, TableRow
-from gongkai.validate.figures import UNCERTAIN_BINDING, make_finding, shown
+from gongkai.validate.figures import UNCERTAIN_BINDING, make_finding, raw_at, shown
 from gongkai.validate.registry import rule
 from gongkai.validate.rules.table_sum import equal_held
 from gongkai.validate.table_arith import comparable, equal_fields, equal_mismatch
@@ -45,7 +45,21 @@ _BUDGET_COLUMNS: dict[str, tuple[str, ...]] = {
 # 财政拨款收支总表 (its spending of money carried over included, as the narrative's is)
 _BUDGET_TOTAL_ROWS: dict[str, tuple[str, tuple[str, ...]]] = {
     "财政拨款支出": ("bd_fiscal_total", ("支出总计", "支出合计")),
+    # the department's totals (「收入预算9,101.68万元」, 「支出预算总计…」): the 收支总表's total rows
+    "收入": ("bd_total", ("收入总计", "收入合计", "本年收入合计")),
+    "收入总计": ("bd_total", ("收入总计", "收入合计", "本年收入合计")),
+    "支出": ("bd_total", ("支出总计", "支出合计", "本年支出合计")),
+    "支出总计": ("bd_total", ("支出总计", "支出合计", "本年支出合计")),
 }
+# money carried over (上年结转, 年末结转和结余) makes a 收支总表's 总计 more than the year's income or
+# expense, which is what a narrative's 收入预算 may mean: such a table is not compared with it
+_CARRIED = re.compile(r"结转|结余")
+_SUB_SCOPE = re.compile(r"[（(][类款项][)）]")
+
+
+def _carries_over(table: ReadTable) -> bool:
+    """Whether a summary table prints money carried over (a 结转/结余 row with a figure other than 0)."""
+    return any(_CARRIED.search(row.label) and any(v.value for v in row.values.values()) for row in table.rows)
 
 
 def budget_candidates(analysis: Analysis, fact: Fact) -> list[tuple[ReadTable, TableRow, Fact]]:
@@ -54,10 +68,13 @@ def budget_candidates(analysis: Analysis, fact: Fact) -> list[tuple[ReadTable, T
     row of the 财政拨款收支总表 for 财政拨款支出."""
     key = subject_key(fact.subject)
     if key in _BUDGET_TOTAL_ROWS:
+        if _SUB_SCOPE.search(fact.evidence.quote[: max(raw_at(fact), 0)]):
+            return []  # 「1.住房公积金（项）：支出1,073.77万元」: a 科目's total, not the department's
         kind, labels = _BUDGET_TOTAL_ROWS[key]
         return [
             (table, row, next(iter(row.values.values())))
             for table in analysis.tables.of_kind(kind)
+            if kind != "bd_total" or not _carries_over(table)
             for row in table.rows
             if row.label in labels and row.values and next(iter(row.values.values())).value_yuan is not None
         ]
