@@ -10,6 +10,7 @@ import pytest
 from gongkai.api import analyse, report
 from gongkai.extract import extract
 from gongkai.extract.model import RawDocument, TextLine
+from gongkai.validate.rules.cross_text_table import sangong_key
 from tests.conftest import CORPUS, need
 from tests.validate.final_accounts import BASELINE, mutate
 from tests.validate.support import Expect, assert_findings, case, checks_for, verdicts_for
@@ -260,3 +261,38 @@ def test_a_kemus_expense_is_not_the_departments() -> None:
     path = CORPUS / "jiangsu" / "js_procuratorate_2018.pdf"
     result = report(analyse(extract(need(path))))
     assert not [f for f in result.findings if f.rule == "cross_text_table.narrative" and "1073.77" in f.figures]
+
+
+WELFARE_HOME = CORPUS / "shanghai" / "putuo_welfare_home_2024_unit_budget.pdf"
+
+
+@pytest.mark.parametrize(
+    ("label", "key"),
+    [
+        ("“三公”经费预算数（合计）", "三公经费"),
+        ("“三公”经费（小计）", "三公经费"),
+        ("因公出国（境）费", "因公出国费用"),
+        ("公务用车购置及运行费（小计）", "公务用车购置及运行维护费"),
+        ("机关运行经费预算数", "机关运行经费"),
+        ("财政拨款的机关运行经费", "机关运行经费"),
+        ("运行费", None),  # a sub-column named by its group: not matched alone
+        ("会议费", None),
+    ],
+)
+def test_sangong_keys(label: str, key: str | None) -> None:
+    assert sangong_key(label) == key
+
+
+def test_the_sangong_of_the_narrative_is_the_sangong_tables() -> None:
+    # 「2024年“三公”经费预算数为6.40万元」 against the 三公 table's 合计 6.4: held; printed 6.80 → a warning, for
+    # the table is the 财政拨款's and the narrative may speak of all funds
+    held_checks = [
+        c
+        for c in report(analyse(extract(need(WELFARE_HOME)))).checks
+        if c.rule == "cross_text_table.narrative" and c.stated == "6.40万元" and c.verdict == "consistent"
+    ]
+    assert held_checks
+    raw = _with_line(WELFARE_HOME, "“三公”经费预算数为6.40万元", "“三公”经费预算数为6.80万元")
+    found = [f for f in report(analyse(raw)).findings if f.rule == "cross_text_table.narrative" and "6.80" in f.figures]
+    assert [(f.severity, f.figures, f.stated, f.expected) for f in found] == [("warning", ("6.80", "6.4"), "6.80万元", "6.4万元")]
+    assert "两处的资金范围可能不同" in found[0].message

@@ -97,10 +97,43 @@ def budget_candidates(analysis: Analysis, fact: Fact) -> list[tuple[ReadTable, T
     return found
 
 
+_SANGONG_SUBJECTS = frozenset(
+    {"三公经费", "因公出国费用", "公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费", "公务接待费", "机关运行经费"}
+)
+_COLUMN_DECORATION = re.compile(r"[“”\"]|[（(](?:合计|小计)[)）]|预算数|预算")
+_OPERATING = re.compile(r"机关运行经费(?:支出)?$")
+# why a 三公 figure of the narrative that the 三公 table prints otherwise is a warning: the table is the
+# 财政拨款's, the narrative may speak of all the department's money
+SANGONG_SCOPE = "正文所述“三公”经费的资金范围（财政拨款或全部资金）可能与《“三公”经费支出表》不同，未下结论"
+
+
+def sangong_key(label: str) -> str | None:
+    """The 三公 subject a narrative label or a 三公 table column names (「“三公”经费预算数（合计）」 →
+    三公经费, 「财政拨款的机关运行经费」 → 机关运行经费), or ``None``."""
+    if _OPERATING.search(label):
+        return "机关运行经费"
+    key = subject_key(_COLUMN_DECORATION.sub("", label))
+    return key if key in _SANGONG_SUBJECTS else None
+
+
+def sangong_candidates(analysis: Analysis, fact: Fact) -> list[tuple[ReadTable, TableRow, Fact]]:
+    """The cells of a 预算's 三公 table (its 合计 row) that print a 三公 figure of the narrative."""
+    key = sangong_key(fact.subject)
+    if key is None:
+        return []
+    return [
+        (table, row, cell)
+        for table in analysis.tables.of_kind("bd_sangong")
+        for row in table.find(label="合计")
+        for column, cell in row.values.items()
+        if sangong_key(column) == key and cell.value_yuan is not None
+    ]
+
+
 def table_candidates(analysis: Analysis, fact: Fact) -> list[tuple[ReadTable, TableRow, Fact]]:
     """Table cells that print the figure a narrative fact states."""
     if fact.measure == "预算数":
-        return budget_candidates(analysis, fact)
+        return budget_candidates(analysis, fact) or sangong_candidates(analysis, fact)
     key = subject_key(fact.subject)
     found: list[tuple[ReadTable, TableRow, Fact]] = []
     for kind, column in _TOTAL_COLUMNS.get(fact.subject, ()):
@@ -147,13 +180,15 @@ def narrative_vs_table(analysis: Analysis) -> Iterator[Finding | Check]:
         reported.add(key)
         table, row, cell = candidates[0]
         certain = len({c.value_yuan for _, _, c in candidates}) == 1
+        scope = table.key == "bd_sangong"
         yield make_finding(
             narrative_vs_table,
             f"正文称{fact.subject}{shown(fact)}，《{table.standard.kind.title}》{row.label}"
-            f"{'（' + (cell.column or '') + '）' if cell.column else ''}为{shown(cell)}。",
+            f"{'（' + (cell.column or '') + '）' if cell.column else ''}为{shown(cell)}"
+            f"{'（两处的资金范围可能不同）' if scope else ''}。",
             [fact, cell],
-            severity="error" if certain else "warning",
-            unsure=None if certain else UNCERTAIN_BINDING,
+            severity="error" if certain and not scope else "warning",
+            unsure=SANGONG_SCOPE if scope else None if certain else UNCERTAIN_BINDING,
             **_fields(fact, cell),
         )
 
