@@ -296,3 +296,16 @@ def test_the_sangong_of_the_narrative_is_the_sangong_tables() -> None:
     found = [f for f in report(analyse(raw)).findings if f.rule == "cross_text_table.narrative" and "6.80" in f.figures]
     assert [(f.severity, f.figures, f.stated, f.expected) for f in found] == [("warning", ("6.80", "6.4"), "6.80万元", "6.4万元")]
     assert "两处的资金范围可能不同" in found[0].message
+
+
+def test_procurement_of_the_narrative_is_the_procurement_tables_total() -> None:
+    # 「2017年我部门政府采购预算总金额为2889.8万元」 against the 政府采购表's 合计 2,889.80: held; misprinted → error
+    path = CORPUS / "jiangsu" / "js_procuratorate_2017.pdf"
+    held_checks = [
+        c for c in report(analyse(extract(need(path)))).checks if c.rule == "cross_text_table.narrative" and c.stated == "2889.8万元"
+    ]
+    assert [c.verdict for c in held_checks] == ["consistent"]
+    raw = _with_line(path, "政府采购预算总金额为2889.8万元", "政府采购预算总金额为2898.8万元")
+    found = [f for f in report(analyse(raw)).findings if f.rule == "cross_text_table.narrative" and "2898.8" in f.figures]
+    assert [(f.severity, f.figures) for f in found] == [("error", ("2898.8", "2889.80"))]
+    assert "《政府采购表》合计" in found[0].message

@@ -50,6 +50,7 @@ _BUDGET_TOTAL_ROWS: dict[str, tuple[str, tuple[str, ...]]] = {
     "收入总计": ("bd_total", ("收入总计", "收入合计", "本年收入合计")),
     "支出": ("bd_total", ("支出总计", "支出合计", "本年支出合计")),
     "支出总计": ("bd_total", ("支出总计", "支出合计", "本年支出合计")),
+    "政府采购": ("bd_procurement", ("合计", "总计")),  # 「政府采购预算总金额为…万元」: the 政府采购表's 合计
 }
 # money carried over (上年结转, 年末结转和结余) makes a 收支总表's 总计 more than the year's income or
 # expense, which is what a narrative's 收入预算 may mean: such a table is not compared with it
