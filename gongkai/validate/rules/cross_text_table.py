@@ -45,7 +45,7 @@ _BUDGET_COLUMNS: dict[str, tuple[str, ...]] = {
 # 财政拨款收支总表 (its spending of money carried over included, as the narrative's is)
 _BUDGET_TOTAL_ROWS: dict[str, tuple[str, tuple[str, ...]]] = {
     "财政拨款支出": ("bd_fiscal_total", ("支出总计", "支出合计")),
-    # the department's totals (「收入预算9,101.68万元」, 「支出预算总计…」): the 收支总表's total rows
+    # the department's totals (「收入预算8,600.00万元」, 「支出预算总计…」): the 收支总表's total rows
     "收入": ("bd_total", ("收入总计", "收入合计", "本年收入合计")),
     "收入总计": ("bd_total", ("收入总计", "收入合计", "本年收入合计")),
     "支出": ("bd_total", ("支出总计", "支出合计", "本年支出合计")),
@@ -65,12 +65,13 @@ def _carries_over(table: ReadTable) -> bool:
 
 def budget_candidates(analysis: Analysis, fact: Fact) -> list[tuple[ReadTable, TableRow, Fact]]:
     """The summary-table cells that print a 预算 narrative's total by source or by use: its row
-    in the 收支总表 / 收入总表 / 财政拨款收支总表, its column of a 支出表's 合计 row, or the total
-    row of the 财政拨款收支总表 for 财政拨款支出."""
+    in the 收支总表 / 收入总表 / 财政拨款收支总表, its column of a 支出表's 合计 row, or a total row
+    (``_BUDGET_TOTAL_ROWS``: the 收支总表's 收入总计 and 支出总计, the 财政拨款收支总表's 支出总计 for
+    财政拨款支出, the 政府采购表's 合计)."""
     key = subject_key(fact.subject)
     if key in _BUDGET_TOTAL_ROWS:
         if _SUB_SCOPE.search(fact.evidence.quote[: max(raw_at(fact), 0)]):
-            return []  # 「1.住房公积金（项）：支出1,073.77万元」: a 科目's total, not the department's
+            return []  # 「1.住房公积金（项）：支出980.00万元」: a 科目's total, not the department's
         kind, labels = _BUDGET_TOTAL_ROWS[key]
         return [
             (table, row, next(iter(row.values.values())))
