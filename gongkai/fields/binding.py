@@ -16,7 +16,14 @@ from decimal import Decimal
 
 from gongkai.fields.labels import is_named_rate
 from gongkai.fields.labels import measure_class as class_of_measure
-from gongkai.fields.mentions import ENUMERATION_AFTER, ENUMERATION_INTRO, FLAT_CLAUSE, Mention
+from gongkai.fields.mentions import (
+    ANNOUNCES_LIST,
+    BARE_ANNOUNCEMENT,
+    ENUMERATION_AFTER,
+    ENUMERATION_INTRO,
+    FLAT_CLAUSE,
+    Mention,
+)
 from gongkai.fields.quantities import QUANTITY
 from gongkai.fields.views import View
 from gongkai.normalize.document import Document
@@ -48,9 +55,7 @@ def _side(subject: str) -> str | None:
 
 _WITHIN_INTRO = re.compile(r"^\s*(?P<subject>[^，。；：:\d]{2,24}?)(?:预算数|预算)?中[，,]")
 _ENDS_SENTENCE = re.compile(r"[。！？；]\s*$")
-_BARE_ANNOUNCEMENT = re.compile(r"^(?:具体情况|具体构成|具体明细|明细)如下[：:]$")
 _ENDS_ON_FIGURE = re.compile(r"^\s*(?:万元|千元|亿元|元)?\s*[。；]?\s*$")
-_ANNOUNCES_LIST = re.compile(r"如下[：:]\s*$")  # 「具体情况如下：」 ends its paragraph: the items follow in their own
 
 Predicate = Callable[[Mention], bool]
 
@@ -497,7 +502,7 @@ class Binder:
         for mention in self.mentions:
             firsts.setdefault(mention.view.passage, mention)
         for view in self.all_views:
-            if view.passage in firsts or not _BARE_ANNOUNCEMENT.match(view.text.strip()):
+            if view.passage in firsts or not BARE_ANNOUNCEMENT.match(view.text):
                 continue
             total, first = by_passage.get(view.passage - 1), firsts.get(view.passage + 1)
             if total is None or first is None or total.kind != "amount" or total.view.section != view.section:
@@ -574,7 +579,7 @@ class Binder:
             view is not first.view
             and first.view.passage == view.passage + 1
             and not _ENDS_SENTENCE.search(view.text)
-            and not _ANNOUNCES_LIST.search(view.text)
+            and not ANNOUNCES_LIST.search(view.text)
             and not _starts_list_item(first)
         ):
             view, marker_end = first.view, 0  # the sentence runs on into the next passage (a wrapped line)
@@ -682,7 +687,7 @@ class Binder:
         """「收入预算为600.00万元，其中：…，相应安排支出预算600.00万元」: the expense is arranged to
         match the income the sentence opened with — a claim of balance between the two totals."""
         sentence_start = max(view.text.rfind(ch, 0, start) for ch in "。！？\n") + 1
-        in_view = [m for m in self.mentions if m.view is view and m.kind == "amount"]
+        in_view = [m for m in self._mentions_in(view) if m.kind == "amount"]
         before = [m for m in in_view if sentence_start <= m.start < start]
         if not before:  # 「收入预算为420.50万元，其中：…。相应安排支出预算…」: the income opened the sentence before
             previous_start = max(view.text.rfind(ch, 0, max(sentence_start - 1, 0)) for ch in "。！？\n") + 1

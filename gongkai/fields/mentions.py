@@ -25,6 +25,10 @@ FLAT_CLAUSE = re.compile(r"^[，,]\s*(?:与|比|较)[^，,。；;]{1,16}?(?:持�
 ENUMERATION_INTRO = re.compile(
     r"(?P<subject>[^，。；：]{0,24}?)(?:的)?(?:具体构成为|具体构成如下|构成为|主要用于以下方面|主要用于|具体情况如下|具体如下)[：:]?$"
 )
+# a paragraph that ends announcing a list (「具体情况如下：」), or is nothing else: its items follow,
+# one a paragraph when they carry no numbers (the binder collects them, certainty accepts them)
+ANNOUNCES_LIST = re.compile(r"如下[：:]\s*$")
+BARE_ANNOUNCEMENT = re.compile(r"^\s*(?:具体情况|具体构成|具体明细|明细)如下[：:]\s*$")
 _CLAUSE_BREAK = re.compile(r"[，,：:；;]")
 # an amount that bounds a class of things rather than counting money: 「单价100万元（含）以上设备」
 _THRESHOLD_AFTER = re.compile(r"\s*(?:[（(]含[）)])?\s*(?:及?以上|及?以下|以内|以外)")

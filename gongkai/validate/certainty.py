@@ -12,6 +12,7 @@ import bisect
 import re
 from enum import IntEnum
 
+from gongkai.fields.mentions import ANNOUNCES_LIST, BARE_ANNOUNCEMENT
 from gongkai.normalize.document import Document
 from gongkai.schemas.records import Fact, Statement
 
@@ -19,8 +20,6 @@ _LIST_OPENERS = ("：", ":")
 _NEXT_ITEMS = 8  # passages a list opened by 「其中：」 may run on through
 _NAMED_REACH = 2  # passages between a total and a list that names it
 _ITEM = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d)|[①-⑳]|[一二三四五六七八九十]+[、.．])")
-_ANNOUNCED = re.compile(r"如下[：:]$")
-_BARE_ANNOUNCEMENT = re.compile(r"^(?:具体情况|具体构成|具体明细|明细)如下[：:]$")  # a paragraph of its own
 _ONE_SENTENCE = re.compile(r"^[^。！？]{1,80}[。！？；]?$")  # a paragraph of one short sentence: one item
 _SECTION = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+(?:部分|章|节))")
 _INTRO = re.compile(r"^(?:的)?(?:具体)?(?:构成|组成|明细|情况)?(?:为|如下|是)?[：:]|^(?:中|的构成)[，,：:]?|^(?:主要)?(?:包括|用于)")
@@ -96,11 +95,11 @@ class Placement:
         opener_text = document.passage_text(opener).rstrip()
         if not opener_text.endswith(_LIST_OPENERS) and pa + 1 < pb:
             announcement = document.passage_text(document.passages[pa + 1]).strip()
-            if _BARE_ANNOUNCEMENT.match(announcement):  # 「…512.40万元。」 then a paragraph 「具体情况如下：」
+            if BARE_ANNOUNCEMENT.match(announcement):  # 「…512.40万元。」 then a paragraph 「具体情况如下：」
                 pa, opener, opener_text = pa + 1, document.passages[pa + 1], announcement
         if pb - pa > _NEXT_ITEMS or not opener_text.endswith(_LIST_OPENERS):
             return Binding.DISTANT
-        announced = _ANNOUNCED.search(opener_text) is not None  # 「具体情况如下：」: one item a paragraph may follow
+        announced = ANNOUNCES_LIST.search(opener_text) is not None  # 「具体情况如下：」: one item a paragraph may follow
         for passage in document.passages[pa + 1 : pb + 1]:
             text = document.passage_text(passage).strip()
             follows = passage.index == pa + 1 and not _SECTION.match(text)  # the sentence 「其中：」 opened goes on

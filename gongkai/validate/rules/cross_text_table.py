@@ -73,13 +73,15 @@ def budget_candidates(analysis: Analysis, fact: Fact) -> list[tuple[ReadTable, T
         if _SUB_SCOPE.search(fact.evidence.quote[: max(raw_at(fact), 0)]):
             return []  # 「1.住房公积金（项）：支出980.00万元」: a 科目's total, not the department's
         kind, labels = _BUDGET_TOTAL_ROWS[key]
-        return [
-            (table, row, next(iter(row.values.values())))
-            for table in analysis.tables.of_kind(kind)
-            if kind != "bd_total" or not _carries_over(table)
-            for row in table.rows
-            if row.label in labels and row.values and next(iter(row.values.values())).value_yuan is not None
-        ]
+        found = []
+        for table in analysis.tables.of_kind(kind):
+            if kind == "bd_total" and _carries_over(table):
+                continue
+            for row in table.rows:
+                cell = next(iter(row.values.values()), None) if row.label in labels else None
+                if cell is not None and cell.value_yuan is not None:
+                    found.append((table, row, cell))  # the row's first column: its total
+        return found
     if key not in _BUDGET_ROWS:
         return []
     found: list[tuple[ReadTable, TableRow, Fact]] = []
