@@ -11,6 +11,7 @@ from gongkai.api import analyse, report
 from gongkai.extract import extract
 from gongkai.extract.model import RawDocument, TextLine
 from gongkai.validate.rules.cross_text_table import sangong_key
+from tests.builders.text import function_table
 from tests.conftest import CORPUS, need
 from tests.validate.final_accounts import BASELINE, mutate
 from tests.validate.support import Expect, assert_findings, case, checks_for, verdicts_for
@@ -55,17 +56,7 @@ def budget(heading_amount: str, item: str = "“社会保障和就业支出（�
             "某区某福利院2024年单位预算",
             "财政拨款支出主要内容如下：",
             f"1.{item}{heading_amount}万元，主要用于人员经费。",
-            "2024年预算单位一般公共预算支出功能分类预算表",
-            "单位：元",
-            "\t".join(("功能分类科目编码", "", "", "功能分类科目名称", "合计", "基本支出", "项目支出")),
-            "\t".join(("类", "款", "项", "", "", "", "")),
-            "\t".join(("208", "", "", "社会保障和就业支出", "7,500,000", "7,500,000", "")),
-            "\t".join(("208", "10", "", "社会福利", "6,964,796", "6,964,796", "")),
-            "\t".join(("208", "10", "05", "社会福利事业单位", "6,964,796", "6,964,796", "")),
-            "\t".join(("208", "05", "", "行政事业单位养老支出", "535,204", "535,204", "")),
-            "\t".join(("208", "05", "01", "行政单位离退休", "300,000", "300,000", "")),
-            "\t".join(("208", "05", "02", "事业单位离退休", "235,204", "235,204", "")),
-            "\t".join(("合计", "", "", "", "7,500,000", "7,500,000", "")),
+            *function_table(),
         ]
     ) + "\n"
 
